@@ -1,0 +1,17 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+// https://docs.astro.build/en/reference/configuration-reference/
+export default defineConfig({
+  output: 'static',
+  // Absolute URLs (canonical links, sitemap, Open Graph) are built from this.
+  site: process.env.SITE_URL || 'https://report-explorer.example',
+  trailingSlash: 'always',
+  build: {
+    // /reports/2024/ -> dist/reports/2024/index.html
+    format: 'directory',
+  },
+  // `true` keeps one space between inline elements; Astro 7's default 'jsx' strips it
+  // (see shared/notes/astro7-facts.md §2.10), which would glue Chinese and Latin runs together.
+  compressHTML: true,
+});

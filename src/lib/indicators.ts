@@ -1,0 +1,157 @@
+/**
+ * The canonical indicator dictionary: one entry per indicator, with the names
+ * reports use for it. Every extractor and every comparison reads this table;
+ * nothing else knows indicator names.
+ */
+
+export interface Indicator {
+  key: string;
+  /** Canonical Chinese name. */
+  label: string;
+  en: string;
+  /** Unit of the level figure (the growth unit is always %). */
+  unit: string | null;
+  /** Names as they appear in reports, longest first when matched. */
+  names: string[];
+  /** Text just before a name that means it is not this indicator (万元生产总值能耗). */
+  notAfter?: RegExp;
+  /** Text just after a name that means it is not this indicator. */
+  notBefore?: RegExp;
+  /** Expands to other indicators (城乡居民 → 城镇 and 农村). */
+  expands?: string[];
+}
+
+export const INDICATORS: readonly Indicator[] = [
+  {
+    key: 'gdp', label: '地区生产总值', en: 'GDP', unit: '亿元',
+    names: ['地区生产总值', '国内生产总值', '生产总值', 'GDP', '经济总量'],
+    notAfter: /(万元|单位|占|亿元|人均|每|元)$/,
+    notBefore: /^(能耗|用水|电耗|比重|的比重|增加值能耗|二氧化碳)/,
+  },
+  {
+    key: 'industrial-value-added', label: '规模以上工业增加值', en: 'Industrial value added (above designated size)', unit: '亿元',
+    names: ['规模以上工业增加值', '规上工业增加值', '规模以上工业企业增加值', '规模以上工业企业工业增加值'],
+  },
+  {
+    key: 'services-value-added', label: '服务业增加值', en: 'Services value added', unit: '亿元',
+    names: ['服务业增加值', '第三产业增加值'],
+  },
+  {
+    key: 'fiscal-revenue', label: '一般公共预算收入', en: 'General public budget revenue', unit: '亿元',
+    names: ['地方一般公共预算收入', '一般公共预算收入', '地方财政一般预算收入'],
+  },
+  {
+    key: 'fixed-asset-investment', label: '固定资产投资', en: 'Fixed-asset investment', unit: '亿元',
+    names: ['固定资产投资'],
+  },
+  {
+    key: 'retail-sales', label: '社会消费品零售总额', en: 'Retail sales of consumer goods', unit: '亿元',
+    names: ['社会消费品零售总额', '社零额', '社会消费品零售额'],
+  },
+  {
+    key: 'trade', label: '外贸进出口', en: 'Foreign trade (imports and exports)', unit: '亿元',
+    names: ['外贸进出口总额', '外贸进出口', '货物进出口总额', '进出口总额', '货物进出口', '进出口', '外贸'],
+    notAfter: /(电商|跨境|服务|贸易|口岸|企业|保税)$/,
+  },
+  {
+    key: 'foreign-investment', label: '实际使用外资', en: 'Actual use of foreign capital', unit: '亿美元',
+    names: ['实际使用外资', '实际利用外资', '使用外资', '利用外资', '到账外资', '外资'],
+    notBefore: /^(企业|项目|银行)/,
+  },
+  {
+    key: 'disposable-income', label: '居民人均可支配收入', en: 'Per-capita disposable income', unit: '元',
+    names: ['全体居民人均可支配收入', '居民人均可支配收入'],
+  },
+  {
+    key: 'urban-income', label: '城镇居民人均可支配收入', en: 'Urban per-capita disposable income', unit: '元',
+    names: ['城镇居民人均可支配收入'],
+  },
+  {
+    key: 'rural-income', label: '农村居民人均可支配收入', en: 'Rural per-capita disposable income', unit: '元',
+    names: ['农村居民人均可支配收入', '农民人均可支配收入'],
+  },
+  {
+    key: 'urban-rural-income', label: '城乡居民人均可支配收入', en: 'Urban and rural per-capita disposable income', unit: '元',
+    names: ['城乡居民人均可支配收入', '城镇和农村居民人均可支配收入', '城镇和农村人均可支配收入', '城乡居民收入'],
+    expands: ['urban-income', 'rural-income'],
+  },
+  {
+    key: 'urban-employment', label: '城镇新增就业', en: 'New urban jobs', unit: '万人',
+    names: ['城镇新增就业人数', '城镇新增就业', '新增城镇就业'],
+  },
+  {
+    key: 'unemployment', label: '城镇调查失业率', en: 'Surveyed urban unemployment rate', unit: '%',
+    names: ['城镇调查失业率', '城镇登记失业率'],
+  },
+  {
+    key: 'cpi', label: '居民消费价格', en: 'Consumer prices (CPI)', unit: '%',
+    names: ['居民消费价格涨幅', '居民消费价格', 'CPI'],
+  },
+  {
+    key: 'grain', label: '粮食产量', en: 'Grain output', unit: '万吨',
+    names: ['粮食综合生产能力', '粮食总产量', '粮食产量', '粮食总产'],
+  },
+  {
+    key: 'energy-intensity', label: '单位生产总值能耗', en: 'Energy use per unit of GDP', unit: '%',
+    names: ['单位地区生产总值能耗', '单位国内生产总值能耗', '单位生产总值能耗', '万元生产总值能耗', '万元GDP能耗'],
+  },
+  {
+    key: 'new-economy-share', label: '“四新”经济增加值占比', en: 'Share of the “four new” economy', unit: '%',
+    names: ['“四新”经济增加值占比', '"四新"经济增加值占比', '四新经济增加值占比', '“四新”经济增加值', '"四新"经济增加值', '四新经济增加值'],
+  },
+  {
+    key: 'high-tech-share', label: '高新技术产业产值占比', en: 'Share of high-tech industry output', unit: '%',
+    names: ['高新技术产业产值占比', '高新技术产业产值', '高新技术产值占比'],
+  },
+  {
+    key: 'rd-intensity', label: '研发经费投入强度', en: 'R&D intensity', unit: '%',
+    names: ['研发经费投入强度', '研究与试验发展经费投入强度', '研发投入强度'],
+  },
+  {
+    key: 'deficit-ratio', label: '赤字率', en: 'Deficit ratio', unit: '%',
+    names: ['赤字率'],
+  },
+];
+
+const BY_KEY = new Map(INDICATORS.map((i) => [i.key, i]));
+
+export function indicator(key: string): Indicator | undefined {
+  return BY_KEY.get(key);
+}
+
+interface NameEntry {
+  name: string;
+  indicator: Indicator;
+}
+
+const NAMES: NameEntry[] = INDICATORS.flatMap((indicator) => indicator.names.map((name) => ({ name, indicator }))).sort(
+  (a, b) => b.name.length - a.name.length,
+);
+const NAME_RE = new RegExp(NAMES.map((n) => n.name.replace(/[.*+?^${}()|[\]\\"]/g, '\\$&')).join('|'), 'g');
+const BY_NAME = new Map(NAMES.map((n) => [n.name, n.indicator]));
+
+export interface IndicatorMention {
+  indicator: Indicator;
+  /** The name as written. */
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** Every indicator named in the text, longest name first, minus look-alikes (万元生产总值能耗 is not GDP). */
+export function findIndicators(text: string): IndicatorMention[] {
+  const out: IndicatorMention[] = [];
+  for (const m of text.matchAll(NAME_RE)) {
+    const ind = BY_NAME.get(m[0])!;
+    const before = text.slice(Math.max(0, m.index - 4), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
+    if (ind.notAfter?.test(before) || ind.notBefore?.test(after)) continue;
+    out.push({ indicator: ind, name: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Look an indicator up by any of its names. */
+export function indicatorByName(name: string): Indicator | undefined {
+  return BY_NAME.get(name);
+}

@@ -1,0 +1,193 @@
+/**
+ * What a document is and whose it is, inferred from its text: kind (report,
+ * part of a report, press coverage), region (from "我代表威海市人民政府", the
+ * session or speaker line, a newspaper dateline, or the place names it uses),
+ * years, session, speaker and date. Nothing is guessed silently: every fallback
+ * leaves a diagnostic.
+ */
+import type { ClassifiedLine } from './classify.ts';
+import type { Diagnostic, DocumentKind, Region } from './schema.ts';
+import { findDivision, rankDivisions, toRegion } from './regions.ts';
+import { stripSpace } from './text.ts';
+import { countYears, leadingYear, readDate } from './years.ts';
+import { toSimplified, looksTraditional } from './chinese.ts';
+
+export interface Metadata {
+  kind: DocumentKind;
+  region: Region | null;
+  year: number | null;
+  reviewYear: number | null;
+  session: string | null;
+  speaker: { name: string; office: string } | null;
+  date: string | null;
+  dateText: string | null;
+  title: string;
+  diagnostics: Diagnostic[];
+}
+
+const OFFICES = '(省长|市长|区长|县长|州长|盟长|旗长|总理|主席|代省长|代市长|代县长|代区长)';
+
+type Simplify = (s: string) => string;
+
+function explicitRegion(lines: ClassifiedLine[], text: string, simp: Simplify): { name: string; evidence: string; line: number } | null {
+  for (const l of lines) {
+    if (!(l.opening || l.kind.startsWith('cover-') || (l.kind === 'body' && l.text.includes('我代表')))) continue;
+    const t = simp(stripSpace(l.text));
+    let m: RegExpMatchArray | null;
+    if (l.opening || /我代表/.test(t)) {
+      if (/我代表(国务院|中央人民政府)/.test(t)) return { name: '国务院', evidence: `“${t.match(/我代表\S{0,8}/)![0]}” (line ${l.line})`, line: l.line };
+      if ((m = t.match(/我代表(.{2,14}?)(人民政府|人民委员会)/)) && !/^(市|县|区|省|州|旗|盟|本市|本县)$/.test(m[1]!)) {
+        return { name: m[1]!, evidence: `“我代表${m[1]}${m[2]}” (line ${l.line})`, line: l.line };
+      }
+      if (/全国人民代表大会/.test(t) && /我代表/.test(t)) return { name: '国务院', evidence: `opening names 全国人民代表大会 (line ${l.line})`, line: l.line };
+    }
+    if (l.kind === 'cover-session') {
+      if (/全国人民代表大会/.test(t)) return { name: '国务院', evidence: `session line (line ${l.line})`, line: l.line };
+      if ((m = t.match(/^在(.{2,14}?)第.{1,4}届/))) return { name: m[1]!, evidence: `session line “${t}” (line ${l.line})`, line: l.line };
+    }
+    if (l.kind === 'cover-speaker' && (m = t.match(new RegExp(`^(.{2,14}?)${OFFICES}`))) && m[1]) {
+      return { name: m[1], evidence: `speaker line “${t}” (line ${l.line})`, line: l.line };
+    }
+  }
+  const dateline = text.match(/本报(\S{2,6}?)讯/);
+  if (dateline) return { name: dateline[1]!, evidence: `newspaper dateline “${dateline[0]}”`, line: 0 };
+  const session = text.match(/在(\S{2,10}?)第[一二三四五六七八九十]{1,3}届人民代表大会第[一二三四五六七八九十]{1,3}次会议上/);
+  if (session) return { name: session[1]!, evidence: `session named in the text “${session[0]}”`, line: 0 };
+  return null;
+}
+
+function inferRegion(file: string, lines: ClassifiedLine[], simplified: string, simp: Simplify, diagnostics: Diagnostic[]): Region | null {
+  const explicit = explicitRegion(lines, simplified, simp);
+  if (explicit) {
+    const d = findDivision(explicit.name, simplified);
+    if (d) return toRegion(d, explicit.evidence);
+    diagnostics.push({
+      file, line: explicit.line || (lines[0]?.line ?? 1), column: 1, ruleId: 'region-unknown-name', severity: 'warning',
+      message: `${file}: “${explicit.name}” (${explicit.evidence}) is not in the division list; the region was inferred from place names instead.`,
+    });
+  }
+  const ranked = rankDivisions(simplified);
+  const best = ranked[0];
+  if (!best || best.score < 3) {
+    diagnostics.push({
+      file, line: lines[0]?.line ?? 1, column: 1, ruleId: 'region-not-found', severity: 'warning',
+      message: `${file}: no region could be recognised (no “我代表…人民政府”, session or speaker line, and no place name mentioned often enough).`,
+    });
+    return null;
+  }
+  const runnerUp = ranked[1];
+  const evidence = `place names: ${best.entry.name} mentioned ${best.score} (weighted)${runnerUp ? `, next ${runnerUp.entry.name} ${runnerUp.score}` : ''}`;
+  diagnostics.push({
+    file, line: lines[0]?.line ?? 1, column: 1, ruleId: 'region-inferred', severity: 'info',
+    message: `${file}: the region is not stated; ${best.entry.name} was inferred from the ${evidence}.`,
+  });
+  return toRegion(best.entry, evidence);
+}
+
+function headingText(l: ClassifiedLine): string {
+  return l.text.slice(l.ordinalLength ?? 0);
+}
+
+export function inferKind(lines: ClassifiedLine[], text: string, hasOpening: boolean): DocumentKind {
+  if (hasOpening) return 'report';
+  const h1 = lines.filter((l) => l.kind === 'heading' && l.level === 1 && l.ordinalValue);
+  const press = /本报|记者|通讯员|报道/.test(text) && /《政府工作报告》/.test(text);
+  if (press && h1.length < 2) return 'coverage';
+  return 'partial-report';
+}
+
+export function inferMetadata(file: string, lines: ClassifiedLine[], text: string, hasOpening: boolean): Metadata {
+  const diagnostics: Diagnostic[] = [];
+  const kind = inferKind(lines, text, hasOpening);
+  const simp: Simplify = looksTraditional(text) ? toSimplified : (s) => s;
+  const simplified = simp(text);
+  const region = inferRegion(file, lines, simplified, simp, diagnostics);
+
+  // Session, speaker, date from the cover block.
+  let session: string | null = null;
+  let speaker: Metadata['speaker'] = null;
+  let date: string | null = null;
+  let dateText: string | null = null;
+  let dateYear: number | null = null;
+  for (const l of lines) {
+    const t = stripSpace(l.text);
+    if (l.kind === 'cover-session' && !session) {
+      session = t.replace(/^在/, '').replace(/上(的报告)?$/, '');
+      if (/第次|届第|第届/.test(session)) {
+        diagnostics.push({
+          file, line: l.line, column: 1, ruleId: 'session-damaged', severity: 'warning',
+          message: `${file}:${l.line}: the session line “${t}” has lost a number in extraction (“第次”); it is kept as written.`,
+        });
+      }
+    } else if (l.kind === 'cover-speaker' && !speaker) {
+      const m = t.match(new RegExp(`^(.*${OFFICES})([\\u4e00-\\u9fa5·]{2,4})$`));
+      if (m) speaker = { office: m[1]!, name: m[3]! };
+    } else if (l.kind === 'cover-date' && !dateText) {
+      dateText = l.text;
+      const r = readDate(t);
+      dateYear = r.year;
+      date = r.iso;
+      if (r.problem) {
+        diagnostics.push({
+          file, line: l.line, column: 1, ruleId: 'date-damaged', severity: 'warning',
+          message: `${file}:${l.line}: the date “${l.text}” could not be read in full: ${r.problem}.${r.year ? ` The year ${r.year} was kept; the date is left empty.` : ''}`,
+        });
+      }
+    }
+  }
+  if (!session) {
+    const m = simplified.match(/在(\S{2,12}?第[一二三四五六七八九十]{1,3}届人民代表大会第[一二三四五六七八九十]{1,3}次会议)上/);
+    if (m) session = m[1]!;
+  }
+
+  // Years from headings.
+  let reviewYear: number | null = null;
+  let planYear: number | null = null;
+  for (const l of lines) {
+    if (l.kind !== 'heading' || l.level !== 1) continue;
+    const h = simp(headingText(l));
+    const y = leadingYear(h) ?? (h.match(/((?:19|20)\d{2})年/) ? Number(h.match(/((?:19|20)\d{2})年/)![1]) : null);
+    if (!y) continue;
+    if (/回顾|成就|过去|总结/.test(h)) reviewYear ??= y;
+    else if (/目标|任务|重点|安排|建议|工作|计划|要求/.test(h)) planYear ??= y;
+  }
+  const targetYear = simplified.match(/((?:19|20)\d{2})年(经济社会发展的?)?主要预期目标/);
+  if (!planYear && targetYear) planYear = Number(targetYear[1]);
+  if (kind === 'coverage') {
+    const m = stripSpace(simplified).match(/((?:19|20)\d{2})年的?《政府工作报告》/);
+    if (m) planYear = Number(m[1]);
+  }
+  let year = planYear ?? (reviewYear ? reviewYear + 1 : null) ?? dateYear;
+  if (planYear && dateYear && planYear !== dateYear) {
+    diagnostics.push({
+      file, line: lines[0]?.line ?? 1, column: 1, ruleId: 'year-conflict', severity: 'warning',
+      message: `${file}: the headings plan for ${planYear} but the date line says ${dateYear}; ${planYear} was used.`,
+    });
+  }
+  if (!year) {
+    const counts = [...countYears(simplified)].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || b[0] - a[0]);
+    if (counts.length) {
+      const mode = counts[0]![0];
+      // A report reviews the past year and plans the next: when the most mentioned year is
+      // followed by a mentioned year, the report plans for that one.
+      year = counts.some(([y]) => y === mode + 1) ? mode + 1 : mode;
+      diagnostics.push({
+        file, line: lines[0]?.line ?? 1, column: 1, ruleId: 'year-inferred', severity: 'info',
+        message: `${file}: no heading or date states the year; ${year} was inferred from the years the text mentions (most often ${mode}).`,
+      });
+    } else {
+      diagnostics.push({
+        file, line: lines[0]?.line ?? 1, column: 1, ruleId: 'year-not-found', severity: 'warning',
+        message: `${file}: no year could be read (no dated heading, no date line, no year mentioned twice).`,
+      });
+    }
+  }
+  if (kind !== 'coverage' && !reviewYear && year) reviewYear = year - 1;
+
+  const where = region ? (region.level === 'national' ? '国务院' : region.name) : '';
+  const title =
+    kind === 'coverage'
+      ? `${region?.shortName ?? ''}${year ? `${year}年` : ''}《政府工作报告》新闻报道`
+      : `${where}${year ? `${year}年` : ''}政府工作报告${kind === 'partial-report' ? '（节选）' : ''}`;
+  return { kind, region, year, reviewYear, session, speaker, date, dateText, title, diagnostics };
+}

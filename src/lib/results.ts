@@ -1,0 +1,48 @@
+/**
+ * Transformer plugin: results, what the review part says happened in the reviewed
+ * year ("预计全年生产总值增长6%左右", "完成一般公共预算收入673.9亿元，增长6.1%",
+ * "生产总值1050亿元,增长6%"), for every indicator in the dictionary, with the
+ * year described and whether the report calls it an estimate (预计).
+ */
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Plugin } from 'unified';
+import { statementsIn } from './extract-common.ts';
+import { eachBlock } from './ids.ts';
+import type { ReportNodeData } from './mdast-data.ts';
+import type { RawStatement } from './targets.ts';
+
+/** Sentences of a paragraph, with offsets. */
+function sentences(text: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let start = 0;
+  for (const m of text.matchAll(/[。！？!?]/g)) {
+    out.push({ text: text.slice(start, m.index + 1), start });
+    start = m.index + 1;
+  }
+  if (start < text.length) out.push({ text: text.slice(start), start });
+  return out;
+}
+
+export const extractResults: Plugin<[], Root> = function () {
+  return (tree, file) => {
+    const year = file.data.meta?.reviewYear ?? null;
+    const out: RawStatement[] = (file.data.results = []);
+    eachBlock(tree, (node) => {
+      const data = node.data as ReportNodeData;
+      if (node.type !== 'paragraph' || data.part !== 'review' || data.kind === 'cover') return;
+      const text = toString(node);
+      for (const s of sentences(text)) {
+        const found = statementsIn(s.text, { qualitativeToo: false, maxLead: 10, stopAt: /[；;]/ });
+        for (const st of found) {
+          if (st.figure.kind === 'qualitative' || st.figure.value === null) continue;
+          const before = s.text.slice(0, st.start);
+          out.push({
+            ...st, start: st.start + s.start, end: st.end + s.start, paragraphId: data.id!, base: data.startOffset, line: data.line,
+            horizon: st.figure.average ? 'five-year' : 'annual', year, estimate: /预计/.test(before),
+          });
+        }
+      }
+    });
+  };
+};
