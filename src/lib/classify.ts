@@ -48,7 +48,9 @@ const COVER_DATE = /^[—\-－–―]{1,3}\s*(\d{4}|[〇零○Ｏ一二三四五
 const COVER_SESSION = /^在.{2,50}(人民代表大会|人大|代表大会).{0,24}会议上(的报告)?$/;
 const COVER_SPEAKER = /^(.{0,20}?(省长|市长|区长|县长|州长|盟长|旗长|总理|主席|代省长|代市长|代县长|代区长|自治区主席|自治州州长))([\u4e00-\u9fa5·]{2,4})$/;
 const SALUTATION = /^各位代表[：:！!，,。]?$/;
-const OPENING = /我代表.{0,16}(人民政府|国务院|國務院|政府|人民委員會|人民委员会)/;
+/** The report's opening act: "我代表…政府…向大会报告工作", "我受…国务院的委托，向大会作…报告" (not "我代表国务院，向…表示感谢"). */
+const OPENING = /我(现在|現在)?(代表|受).{0,24}(人民政府|国务院|國務院|政府|人民委員會|人民委员会|委托|委託)[^。！？]{0,60}(报告|報告|议案|議案)/;
+const THANKS = /感谢|感謝|敬意|致意|慰问|慰問/;
 
 const H1 = /^([一二三四五六七八九十]{1,3})\s*[、，,．.]\s*/;
 const H1_PART = /^第([一二三四五六七八九十]{1,3})部分[\s：:、，,]*/;
@@ -92,8 +94,9 @@ export function classifyLine(l: SourceLine): ClassifiedLine {
   if (APPENDIX.test(compact) && compact.length <= 30) {
     return { ...c, kind: 'heading', level: 1, ordinal: null, ordinalValue: null, ordinalLength: 0, appendix: true };
   }
-  if (BULLET.test(t)) return { ...c, kind: 'bullet', opening: OPENING.test(t) };
-  return { ...c, kind: 'body', opening: OPENING.test(t) };
+  const opening = OPENING.test(t) && !THANKS.test(t.slice(0, 80));
+  if (BULLET.test(t)) return { ...c, kind: 'bullet', opening };
+  return { ...c, kind: 'body', opening };
 }
 
 function heading(c: ClassifiedLine, level: number, ordinal: string, value: number | null, len: number): ClassifiedLine {

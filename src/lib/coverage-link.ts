@@ -5,8 +5,8 @@
  * (工业投资增长28.4% in the paper, 29.3% in the report).
  */
 import type { Diagnostic, Discrepancy, Paragraph, Quote, ReportDocument } from './schema.ts';
-import { foldForMatch } from './text.ts';
 import { bestMatch } from './quote-match.ts';
+import { findIndicators } from './indicators.ts';
 
 const QUOTE = /“([^“”]{8,})”/g;
 const ATTRIBUTION = /《?政府工作报告》?|报告(提出|指出|明确|强调|中)/;
@@ -45,6 +45,8 @@ function quotesOf(doc: ReportDocument, report: ReportDocument | null): Quote[] {
 
 interface Stated {
   key: string;
+  /** Indicator dictionary key, when the words name one. */
+  canonical: string | null;
   value: number;
   unit: string;
   quote: string;
@@ -59,7 +61,8 @@ export function statedFigures(paragraphs: Paragraph[]): Stated[] {
     for (const m of text.matchAll(/([\u4e00-\u9fa5“”]{2,14})(\d+(?:\.\d+)?)\s*(%|％|亿元|万人|万元|亿美元|万吨|家|个)/g)) {
       const key = m[1]!.replace(/[“”]/g, '').replace(/^(预计|全年|全市|实现|完成|其中|分别)+/, '');
       if (key.length < 3) continue;
-      out.push({ key, value: Number(m[2]), unit: m[3] === '％' ? '%' : m[3]!, quote: m[0], paragraph: p });
+      const canonical = findIndicators(key)[0]?.indicator.key ?? null;
+      out.push({ key, canonical, value: Number(m[2]), unit: m[3] === '％' ? '%' : m[3]!, quote: m[0], paragraph: p });
     }
   }
   return out;
@@ -78,7 +81,9 @@ function discrepanciesOf(doc: ReportDocument, report: ReportDocument): Discrepan
   const seen = new Set<string>();
   for (const c of ours) {
     const same = theirs.filter((r) => r.unit === c.unit && sameMetric(c.key, r.key));
-    if (!same.length || same.some((r) => r.value === c.value)) continue;
+    // The same number anywhere in the report for the same indicator (a target repeated, a level) is no disagreement.
+    const sameIndicator = c.canonical ? theirs.filter((r) => r.canonical === c.canonical && r.unit === c.unit) : [];
+    if (!same.length || [...same, ...sameIndicator].some((r) => r.value === c.value)) continue;
     const r = same[0]!;
     const key = `${c.key}|${c.value}|${r.value}`;
     if (seen.has(key)) continue;
@@ -106,5 +111,4 @@ export function linkCoverage(documents: ReportDocument[], diagnostics: Diagnosti
     doc.quotes = quotesOf(doc, report);
     doc.discrepancies = report ? discrepanciesOf(doc, report) : [];
   }
-  void foldForMatch;
 }

@@ -7,8 +7,8 @@
  */
 import type { ClassifiedLine } from './classify.ts';
 import type { Diagnostic, DocumentKind, Region } from './schema.ts';
-import { findDivision, rankDivisions, toRegion } from './regions.ts';
-import { stripSpace } from './text.ts';
+import { findDivision, NATIONAL, rankDivisions, toRegion } from './regions.ts';
+import { asciiDigits, stripSpace } from './text.ts';
 import { countYears, leadingYear, readDate } from './years.ts';
 import { toSimplified, looksTraditional } from './chinese.ts';
 
@@ -35,7 +35,8 @@ function explicitRegion(lines: ClassifiedLine[], text: string, simp: Simplify): 
     const t = simp(stripSpace(l.text));
     let m: RegExpMatchArray | null;
     if (l.opening || /我代表/.test(t)) {
-      if (/我代表(国务院|中央人民政府)/.test(t)) return { name: '国务院', evidence: `“${t.match(/我代表\S{0,8}/)![0]}” (line ${l.line})`, line: l.line };
+      const act = t.match(/我(现在)?(代表|受)[^。]{0,40}?(报告|议案)/)?.[0] ?? t.match(/我代表\S{0,8}/)?.[0] ?? '';
+      if (/国务院|中央人民政府/.test(act)) return { name: '国务院', evidence: `“${act.slice(0, 24)}” (line ${l.line})`, line: l.line };
       if ((m = t.match(/我代表(.{2,14}?)(人民政府|人民委员会)/)) && !/^(市|县|区|省|州|旗|盟|本市|本县)$/.test(m[1]!)) {
         return { name: m[1]!, evidence: `“我代表${m[1]}${m[2]}” (line ${l.line})`, line: l.line };
       }
@@ -65,6 +66,11 @@ function inferRegion(file: string, lines: ClassifiedLine[], simplified: string, 
       file, line: explicit.line || (lines[0]?.line ?? 1), column: 1, ruleId: 'region-unknown-name', severity: 'warning',
       message: `${file}: “${explicit.name}” (${explicit.evidence}) is not in the division list; the region was inferred from place names instead.`,
     });
+  }
+  // National reports are delivered to the National People's Congress by the State Council.
+  const head = simplified.slice(0, 4000);
+  if (/全国人民代表大会|全国人大/.test(head) && (simplified.match(/国务院/g)?.length ?? 0) >= 2) {
+    return toRegion(NATIONAL, 'addressed to the 全国人民代表大会 and speaks for the 国务院');
   }
   const ranked = rankDivisions(simplified);
   const best = ranked[0];
@@ -145,14 +151,17 @@ export function inferMetadata(file: string, lines: ClassifiedLine[], text: strin
   let planYear: number | null = null;
   for (const l of lines) {
     if (l.kind !== 'heading' || l.level !== 1) continue;
-    const h = simp(headingText(l));
+    const h = asciiDigits(simp(stripSpace(headingText(l))));
     const y = leadingYear(h) ?? (h.match(/((?:19|20)\d{2})年/) ? Number(h.match(/((?:19|20)\d{2})年/)![1]) : null);
     if (!y) continue;
     if (/回顾|成就|过去|总结/.test(h)) reviewYear ??= y;
     else if (/目标|任务|重点|安排|建议|工作|计划|要求/.test(h)) planYear ??= y;
   }
-  const targetYear = simplified.match(/((?:19|20)\d{2})年(经济社会发展的?)?主要预期目标/);
-  if (!planYear && targetYear) planYear = Number(targetYear[1]);
+  const digits = asciiDigits(simplified).replace(/(\d)[ \u3000\u00a0]+(?=\d|年)/g, '$1');
+  const targetYear = digits.match(/((?:19|20)\d{2})年(经济社会发展的?|国民经济和社会发展的?)?(主要预期目标|国家预算|国民经济计划|计划和预算)/);
+  const reviewCue = digits.match(/(首先|下面)?(回顾|报告)((?:19|20)\d{2})年的?(工作|国内工作)/);
+  if (!reviewYear && !planYear && reviewCue) reviewYear = Number(reviewCue[3]);
+  if (!planYear && !reviewYear && targetYear) planYear = Number(targetYear[1]);
   if (kind === 'coverage') {
     const m = stripSpace(simplified).match(/((?:19|20)\d{2})年的?《政府工作报告》/);
     if (m) planYear = Number(m[1]);
@@ -165,12 +174,19 @@ export function inferMetadata(file: string, lines: ClassifiedLine[], text: strin
     });
   }
   if (!year) {
-    const counts = [...countYears(simplified)].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || b[0] - a[0]);
+    // Years named as future goals (到1980年, 2035年远景) say nothing about when the report was given.
+    const present = digits.replace(/(到|至|在|于)((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})年(以前|前|以后|底|末)?|((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})年(以前|前|以后|远景)/g, '');
+    const all = countYears(present);
+    const most = Math.max(0, ...all.values());
+    const counts = [...all].filter(([, n]) => n >= 2 && n * 2 >= most).sort((a, b) => b[0] - a[0]);
     if (counts.length) {
-      const mode = counts[0]![0];
-      // A report reviews the past year and plans the next: when the most mentioned year is
-      // followed by a mentioned year, the report plans for that one.
-      year = counts.some(([y]) => y === mode + 1) ? mode + 1 : mode;
+      // A report reviews the year just past at length and names the coming year a few times:
+      // the latest year mentioned is the reviewed one, unless it is named far less than the
+      // year before it, in which case it is already the year being planned.
+      const [latest, n] = counts[0]!;
+      const before = all.get(latest - 1) ?? 0;
+      year = n * 3 <= before ? latest : latest + 1;
+      const mode = latest;
       diagnostics.push({
         file, line: lines[0]?.line ?? 1, column: 1, ruleId: 'year-inferred', severity: 'info',
         message: `${file}: no heading or date states the year; ${year} was inferred from the years the text mentions (most often ${mode}).`,

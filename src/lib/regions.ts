@@ -118,6 +118,8 @@ export function rankDivisions(text: string): { entry: DivisionEntry; score: numb
     if (!n) continue;
     for (const d of list) {
       const full = countOf(text, d.name);
+      // A county-level short name alone (合作, 工农, 解放) is too often an ordinary word.
+      if (d.level === 'county' && !full) continue;
       const parentBonus = d.parents.reduce((s, p) => s + (countOf(text, shorten(p.name)) ? 1 : 0), 0);
       scores.set(d, (scores.get(d) ?? 0) + n + 2 * full + parentBonus * 0.5);
     }

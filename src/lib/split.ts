@@ -30,12 +30,12 @@ export function findOpenings(lines: ClassifiedLine[]): number[] {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.kind === 'salutation') {
-      const next = nextNonBlank(lines, i, 3);
+      const next = nextNonBlank(lines, i, 6);
       if (next.some((j) => lines[j]!.opening)) {
         anchors.push(i);
         lastAnchor = i;
       }
-    } else if (l.opening && i - lastAnchor > 6 && /^(现在|下面|今天)?[，,]?我代表/.test(stripSpace(l.text))) {
+    } else if (l.opening && i - lastAnchor > 8 && /^(现在|下面|今天)?[，,]?我(现在)?(代表|受)/.test(stripSpace(l.text))) {
       anchors.push(i);
       lastAnchor = i;
     }

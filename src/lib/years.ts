@@ -3,7 +3,7 @@
  * "二、2025年政府工作目标任务", dates such as "——2023年1月8日" (also Chinese
  * numerals and damaged forms such as "——2024116"), and mentions counted as a last resort.
  */
-import { chineseYear } from './text.ts';
+import { asciiDigits, chineseYear } from './text.ts';
 
 export interface DateReading {
   year: number | null;
@@ -80,7 +80,8 @@ export function readDate(text: string): DateReading {
 }
 
 /** Every year mentioned (2023年, 二〇二三年, 一九五四年) with a count. */
-export function countYears(text: string): Map<number, number> {
+export function countYears(raw: string): Map<number, number> {
+  const text = asciiDigits(raw);
   const counts = new Map<number, number>();
   const add = (y: number | null) => {
     if (y && y >= 1949 && y <= 2100) counts.set(y, (counts.get(y) ?? 0) + 1);
@@ -91,7 +92,8 @@ export function countYears(text: string): Map<number, number> {
 }
 
 /** The year at the start of a heading or sentence: "2023年政府工作回顾" → 2023. */
-export function leadingYear(text: string): number | null {
+export function leadingYear(raw: string): number | null {
+  const text = asciiDigits(raw);
   const m = text.match(new RegExp(`^(?:[一二三四五六七八九十]+、)?\\s*((?:19|20)\\d{2}|[${CN_NUM}]{4})\\s*年`));
   if (!m) return null;
   return /^\d/.test(m[1]!) ? Number(m[1]) : chineseYear(m[1]!);
