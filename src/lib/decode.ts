@@ -40,18 +40,22 @@ function controlShare(bytes: Uint8Array): number {
   return bad / n;
 }
 
+/** Share of characters a Chinese text is made of: Han, CJK punctuation, full-width forms, printable ASCII, white space. */
+function plausibleShare(text: string): number {
+  if (!text) return 0;
+  let ok = 0;
+  for (const ch of text) if (/[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\t\n\r\u00a0-\u00ff]/.test(ch)) ok++;
+  return ok / [...text].length;
+}
+
+/** UTF-16 without a byte order mark: the decoding that reads as Chinese text wins. */
 function looksUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  const n = Math.min(bytes.length, 4096) & ~1;
-  if (n < 4) return null;
-  let evenZero = 0;
-  let oddZero = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenZero++;
-    if (bytes[i + 1] === 0) oddZero++;
-  }
-  const half = n / 2;
-  if (oddZero > half * 0.3 && evenZero < half * 0.05) return 'utf-16le';
-  if (evenZero > half * 0.3 && oddZero < half * 0.05) return 'utf-16be';
+  if (bytes.length < 4 || bytes.length % 2) return null;
+  const sample = bytes.subarray(0, Math.min(bytes.length, 8192) & ~1);
+  const le = plausibleShare(new TextDecoder('utf-16le').decode(sample));
+  const be = plausibleShare(new TextDecoder('utf-16be').decode(sample));
+  if (le >= 0.95 && le >= be) return 'utf-16le';
+  if (be >= 0.95) return 'utf-16be';
   return null;
 }
 
@@ -77,9 +81,6 @@ export function decodeSource(file: string, bytes: Uint8Array): Decoded {
   // Byte order marks.
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(file, bytes.subarray(2), 'utf-16le', diagnostics, true);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(file, bytes.subarray(2), 'utf-16be', diagnostics, true);
-  const guess16 = looksUtf16(bytes);
-  if (guess16) return utf16(file, bytes, guess16, diagnostics, false);
-
   let encoding = 'utf-8';
   let body = bytes;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -87,38 +88,40 @@ export function decodeSource(file: string, bytes: Uint8Array): Decoded {
     encoding = 'utf-8-bom';
     diagnostics.push(diag(file, 'bom', 'info', `${file}: starts with a UTF-8 byte order mark; it was removed.`, 1));
   }
-  if (controlShare(body) > 0.1) {
+  const control = controlShare(body);
+  if (control <= 0.1 && isValidUtf8(body)) {
+    return { text: stripNul(file, new TextDecoder('utf-8').decode(body), diagnostics), encoding, diagnostics };
+  }
+  const guess16 = looksUtf16(bytes);
+  if (guess16) return utf16(file, bytes, guess16, diagnostics, false);
+  if (control > 0.1) {
     diagnostics.push(
       diag(file, 'binary-file', 'error',
-        `${file}: this looks like a binary file (${Math.round(controlShare(body) * 100)}% control bytes), not report text; it was not parsed.`, 1),
+        `${file}: this looks like a binary file (${Math.round(control * 100)}% control bytes), not report text; it was not parsed.`, 1),
     );
     return { text: null, encoding: 'binary', diagnostics };
   }
   let text: string;
-  if (isValidUtf8(body)) {
-    text = new TextDecoder('utf-8').decode(body);
+  let gbk: string | null = null;
+  try {
+    gbk = new TextDecoder('gb18030', { fatal: true }).decode(body);
+  } catch {
+    gbk = null;
+  }
+  if (gbk !== null && /[\u4e00-\u9fff]/.test(gbk)) {
+    encoding = 'gb18030';
+    diagnostics.push(
+      diag(file, 'encoding-gbk', 'warning',
+        `${file}: the file is GBK/GB18030-encoded, not UTF-8. It was decoded as GB18030 for this build; convert it once with \`iconv -f GB18030 -t UTF-8 "${file}" > utf8.txt\` and replace the file.`, 1),
+    );
+    text = gbk;
   } else {
-    let gbk: string | null = null;
-    try {
-      gbk = new TextDecoder('gb18030', { fatal: true }).decode(body);
-    } catch {
-      gbk = null;
-    }
-    if (gbk !== null && /[\u4e00-\u9fff]/.test(gbk)) {
-      encoding = 'gb18030';
-      diagnostics.push(
-        diag(file, 'encoding-gbk', 'warning',
-          `${file}: the file is GBK/GB18030-encoded, not UTF-8. It was decoded as GB18030 for this build; convert it once with \`iconv -f GB18030 -t UTF-8 "${file}" > utf8.txt\` and replace the file.`, 1),
-      );
-      text = gbk;
-    } else {
-      const bad = firstInvalidUtf8Line(body);
-      diagnostics.push(
-        diag(file, 'encoding-invalid', 'warning',
-          `${file}: line ${bad} is not valid UTF-8 (nor GBK); invalid bytes were replaced with U+FFFD. Re-save the file as UTF-8.`, bad),
-      );
-      text = new TextDecoder('utf-8').decode(body);
-    }
+    const bad = firstInvalidUtf8Line(body);
+    diagnostics.push(
+      diag(file, 'encoding-invalid', 'warning',
+        `${file}: line ${bad} is not valid UTF-8 (nor GBK); invalid bytes were replaced with U+FFFD. Re-save the file as UTF-8.`, bad),
+    );
+    text = new TextDecoder('utf-8').decode(body);
   }
   return { text: stripNul(file, text, diagnostics), encoding, diagnostics };
 }
