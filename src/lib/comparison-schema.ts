@@ -64,6 +64,8 @@ export const FlagCodeSchema = z.enum([
   'multi-year',
   /** Levels from different reports: later reports may use revised statistics. */
   'levels-across-reports',
+  /** A figure for 城乡居民 as one: it is not clear whether it is the urban or the rural figure. */
+  'combined-indicator',
   /** The report states more than one figure for this indicator and year; the first is used. */
   'several-figures',
 ]);

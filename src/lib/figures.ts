@@ -23,12 +23,12 @@ export interface Figure {
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
 const CN_NUM = '[一二三四五六七八九两]?[十百千万]+';
-const UNITS = '万亿元|亿元|万元|元|亿美元|万美元|美元|万人次|万人|人次|人|万吨|吨|万亩|亩|万户|户|万千瓦|千瓦|%|％';
+const UNITS = '万亿元|亿元|万元|元|亿美元|万美元|美元|万人次|万人|人次|人|万吨|吨|万亿斤|亿斤|万斤|公斤|斤|万亩|亩|万户|户|万千瓦|千瓦|%|％';
 const AFTER_Q = '左右|以上|以内|以下|上下';
 const BEFORE_Q = '不低于|不少于|不高于|不超过|超过|突破|达到|稳定在|保持在|控制在|低于|不到|高于|约|超';
 
 const BENCHMARK = /(增速|增长|增幅)?(高于|快于|超过|略高于|不低于|好于)(全省|全国|全市|省|全省平均|全国平均)(平均)?(水平|增速)?/;
-const IN_STEP = /与经济增长(基本)?同步|与经济发展同步|与经济增速(基本)?同步|不低于经济增速|不低于经济增长|快于经济增长|同步增长/;
+const IN_STEP = /[与和同]经济增长(基本)?同步|增长和经济增长同步|与经济发展同步|与经济增速(基本)?同步|不低于经济增速|不低于经济增长|快于经济增长|同步增长/;
 const RANGE = new RegExp(`(${NUM})\\s*(%|％)?\\s*[—\\-－–~～至到]\\s*(${NUM})\\s*(%|％)`);
 const GROWTH = new RegExp(
   `(年均)?(增长|增速|增幅|提高|上涨|涨幅|下降|降低|回落|减少)(为|达到|在|约|了|保持在)?\\s*(?:分别)?\\s*(${NUM})\\s*(%|％|个百分点)(${AFTER_Q})?`,
@@ -63,7 +63,7 @@ function readNumber(raw: string, unit: string): { value: number; unit: string } 
 }
 
 function isShare(context: string): boolean {
-  return /占比|比重|比例|覆盖率|率$/.test(context);
+  return /占比|比重|比例|率$|率[^\u4e00-\u9fa5]*$/.test(context);
 }
 
 /**
@@ -101,6 +101,16 @@ export function readFigures(predicateRaw: string, metric = ''): Figure[] {
     });
     mask(Math.max(0, m.index - 4), m.index + m[0].length);
   }
+  // "由35.4%提高到54.8%": the figure is where it ended.
+  const fromTo = new RegExp(`由\\s*(${NUM})\\s*(${UNITS})?\\s*(提高|增加|增长|上升|下降|降低|减少|扩大)(到|至)\\s*(${NUM})\\s*(${UNITS})`).exec(masked);
+  if (fromTo) {
+    const { value, unit } = readNumber(fromTo[5]!, fromTo[6]!);
+    out.push({
+      kind: unit === '%' ? 'share' : 'level', value, valueMax: null, unit, qualifier: null, comparator: 'exact',
+      benchmark: null, average: false, start: fromTo.index, end: fromTo.index + fromTo[0].length,
+    });
+    mask(fromTo.index, fromTo.index + fromTo[0].length);
+  }
   const growthRe = new RegExp(GROWTH.source, 'g');
   while ((m = growthRe.exec(masked))) {
     const down = /下降|降低|回落|减少/.test(m[2]!);
@@ -133,7 +143,7 @@ export function readFigures(predicateRaw: string, metric = ''): Figure[] {
     const percent = unit === '%';
     const growthy = percent && /涨幅|增速|增幅|增长率/.test(metric);
     out.push({
-      kind: growthy ? 'growth' : percent && isShare(`${metric}${masked.slice(Math.max(0, m.index - 4), m.index)}`) ? 'share' : 'level',
+      kind: growthy ? 'growth' : percent && (isShare(metric) || isShare(masked.slice(Math.max(0, m.index - 4), m.index))) ? 'share' : 'level',
       value, valueMax: null, unit, qualifier: qualifierOf(m[1], m[4]), comparator: comparatorOf(m[1], m[4]),
       benchmark: null, average: false, start: m.index, end: m.index + m[0].length,
     });

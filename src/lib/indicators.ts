@@ -60,7 +60,8 @@ export const INDICATORS: readonly Indicator[] = [
   },
   {
     key: 'disposable-income', label: '居民人均可支配收入', en: 'Per-capita disposable income', unit: '元',
-    names: ['全体居民人均可支配收入', '居民人均可支配收入'],
+    names: ['全体居民人均可支配收入', '居民人均可支配收入', '居民收入'],
+    notAfter: /(城镇|农村|城乡)$/,
   },
   {
     key: 'urban-income', label: '城镇居民人均可支配收入', en: 'Urban per-capita disposable income', unit: '元',

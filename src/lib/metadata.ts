@@ -35,7 +35,7 @@ function explicitRegion(lines: ClassifiedLine[], text: string, simp: Simplify): 
     const t = simp(stripSpace(l.text));
     let m: RegExpMatchArray | null;
     if (l.opening || /我代表/.test(t)) {
-      const act = t.match(/我(现在)?(代表|受)[^。]{0,40}?(报告|议案)/)?.[0] ?? t.match(/我代表\S{0,8}/)?.[0] ?? '';
+      const act = t.match(/我(现在)?(代表|受)[^。]{0,90}?(报告|议案)/)?.[0] ?? t.match(/我代表\S{0,8}/)?.[0] ?? '';
       if (/国务院|中央人民政府/.test(act)) return { name: '国务院', evidence: `“${act.slice(0, 24)}” (line ${l.line})`, line: l.line };
       if ((m = t.match(/我代表(.{2,14}?)(人民政府|人民委员会)/)) && !/^(市|县|区|省|州|旗|盟|本市|本县)$/.test(m[1]!)) {
         return { name: m[1]!, evidence: `“我代表${m[1]}${m[2]}” (line ${l.line})`, line: l.line };
@@ -74,6 +74,13 @@ function inferRegion(file: string, lines: ClassifiedLine[], simplified: string, 
   }
   const ranked = rankDivisions(simplified);
   const best = ranked[0];
+  if ((!best || best.score < 3) && (simplified.match(/国务院/g)?.length ?? 0) >= 2 && /全国/.test(simplified)) {
+    diagnostics.push({
+      file, line: lines[0]?.line ?? 1, column: 1, ruleId: 'region-inferred', severity: 'info',
+      message: `${file}: no speaker or session is named; the text speaks for the 国务院 of the whole country and names no local region, so it was read as a national report.`,
+    });
+    return toRegion(NATIONAL, 'speaks for the 国务院 and names no local region');
+  }
   if (!best || best.score < 3) {
     diagnostics.push({
       file, line: lines[0]?.line ?? 1, column: 1, ruleId: 'region-not-found', severity: 'warning',

@@ -100,6 +100,7 @@ function buildReportTree(input: ParserInput, diagnostics: Diagnostic[]): Root {
   const { file, lines, anchor } = input;
   const children: RootContent[] = [];
   const hasNumberedParts = lines.some((l) => l.kind === 'heading' && l.level === 1 && l.ordinal);
+  let inAppendix = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.kind === 'blank') continue;
@@ -115,7 +116,10 @@ function buildReportTree(input: ParserInput, diagnostics: Diagnostic[]): Root {
       continue;
     }
     const unnumbered = !hasNumberedParts && isUnnumberedPart(l);
-    if (l.kind === 'heading' || unnumbered) {
+    if (l.kind === 'heading' && l.level === 1) inAppendix = Boolean(l.appendix);
+    // In a glossary, "1.链长制：…" is an entry, not a heading.
+    const entry = inAppendix && l.kind === 'heading' && l.level === 3;
+    if ((l.kind === 'heading' && !entry) || unnumbered) {
       const level = unnumbered ? 1 : l.level!;
       const after = l.text.slice(l.ordinalLength ?? 0);
       const { heading, cut, uncertain } = splitHeading(after);

@@ -111,6 +111,14 @@ export const extractTargets: Plugin<[], Root> = function () {
         emit(targetItems(list), node, start);
         return;
       }
+      // "主要预期目标是：" closing its paragraph: the items are the next paragraph's first sentence.
+      const next = blocks[i + 1];
+      if (next?.type === 'paragraph' && (next.data as ReportNodeData).kind !== 'bullet') {
+        const t = toString(next);
+        const end = t.search(/。/);
+        emit(targetItems(t.slice(0, end < 0 ? t.length : end)), next, 0);
+        return;
+      }
       // "具体目标是：" with the goals in the "——" points that follow.
       for (let j = i + 1; j < blocks.length; j++) {
         const next = blocks[j]!;

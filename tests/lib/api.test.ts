@@ -1,0 +1,88 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as lib from '../../src/lib/index.ts';
+import { ROOT } from './seeds.ts';
+
+describe('public surface', () => {
+  it('exports exactly this API', () => {
+    expect(Object.keys(lib).sort()).toMatchInlineSnapshot(`
+      [
+        "ComparatorSchema",
+        "DiagnosticSchema",
+        "DiscrepancySchema",
+        "DivisionSchema",
+        "DocumentKindSchema",
+        "DocumentSchema",
+        "FigureKindSchema",
+        "INDICATORS",
+        "PARSER_VERSION",
+        "ParagraphKindSchema",
+        "ParagraphSchema",
+        "ParseResultSchema",
+        "PositionSchema",
+        "QuoteSchema",
+        "RegionLevelSchema",
+        "RegionSchema",
+        "ResultSchema",
+        "SectionPartSchema",
+        "SectionSchema",
+        "SeveritySchema",
+        "SourceSchema",
+        "TargetSchema",
+        "bestMatch",
+        "checkConservation",
+        "findIndicators",
+        "foldForMatch",
+        "foldWithMap",
+        "indicator",
+        "parseSources",
+        "parseSourcesWithTrees",
+        "parseText",
+        "stripSpace",
+        "toSimplified",
+      ]
+    `);
+  });
+  it('has no Astro imports and no file I/O in src/lib', () => {
+    // grep exits 1 when nothing matches, which is what we want.
+    const out = execFileSync('sh', ['-c', `grep -rlE "from ['\\"](astro|node:fs|fs)['\\"/:]" "${join(ROOT, 'src', 'lib')}" || true`], { encoding: 'utf8' }).trim();
+    expect(out).toBe('');
+    expect(execFileSync('sh', ['-c', `grep -rlE "from ['\\"]astro" "${join(ROOT, 'scripts')}" || true`], { encoding: 'utf8' }).trim()).toBe('');
+  }, 10_000);
+});
+
+describe('npm run parse', () => {
+  const node = join(ROOT, 'node_modules', '.bin', 'node');
+  const run = (...args: string[]) =>
+    execFileSync(node, ['--experimental-strip-types', '--no-warnings', 'scripts/parse.ts', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  it('prints a summary table for seeds/', () => {
+    const out = run();
+    expect(out).toMatch(/^id\s+kind\s+region/);
+    expect(out).toMatch(/rongcheng-2022\s+report\s+荣成市\s+county\s+2022\s+2021/);
+    expect(out).toContain('8 documents from 5 files');
+  }, 30_000);
+  it('--json prints {documents, diagnostics} validated by the schemas', () => {
+    const out = JSON.parse(run('--json', 'seeds/003_88f1127700d663e6.txt'));
+    expect(out.documents.map((d: { id: string }) => d.id)).toEqual(['rongcheng-2024', 'rongcheng-2023', 'rongcheng-2022', 'rongcheng-2021']);
+    const d = out.documents[1];
+    for (const k of ['id', 'sourceFile', 'kind', 'region', 'year', 'reviewYear', 'startLine', 'endLine', 'sections', 'targets', 'results']) expect(d).toHaveProperty(k);
+    expect(d.sections[1]).toMatchObject({ id: 's1', level: 1, title: '2022年政府工作回顾', line: 198 });
+    expect(d.targets[0]).toMatchObject({ metric: '生产总值', canonical: 'gdp', kind: 'growth', value: 5, unit: '%', line: 237 });
+    expect(d.results[0]).toMatchObject({ canonical: 'gdp', year: 2022 });
+    expect(out.diagnostics.some((x: { ruleId: string }) => x.ruleId === 'date-damaged')).toBe(true);
+    expect(() => lib.DocumentSchema.parse({ ...d, sections: d.sections.map(({ title, line, ...s }: Record<string, unknown>) => s) })).not.toThrow();
+  }, 30_000);
+  it('names the file and exits non-zero on a file it cannot read', () => {
+    let status = 0;
+    let stderr = '';
+    try {
+      run('no/such/file.txt');
+    } catch (e) {
+      status = (e as { status: number }).status;
+      stderr = String((e as { stderr: string }).stderr);
+    }
+    expect(status).not.toBe(0);
+    expect(stderr).toContain('no/such/file.txt');
+  }, 30_000);
+});
