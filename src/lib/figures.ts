@@ -143,7 +143,7 @@ export function readFigures(predicateRaw: string, metric = ''): Figure[] {
     const percent = unit === '%';
     const growthy = percent && /涨幅|增速|增幅|增长率/.test(metric);
     out.push({
-      kind: growthy ? 'growth' : percent && (isShare(metric) || isShare(masked.slice(Math.max(0, m.index - 4), m.index))) ? 'share' : 'level',
+      kind: growthy ? 'growth' : percent && (isShare(metric) || isShare(masked.slice(Math.max(0, m.index - 4), m.index)) || /占/.test(masked.slice(0, m.index))) ? 'share' : 'level',
       value, valueMax: null, unit, qualifier: qualifierOf(m[1], m[4]), comparator: comparatorOf(m[1], m[4]),
       benchmark: null, average: false, start: m.index, end: m.index + m[0].length,
     });

@@ -78,6 +78,20 @@ export const extractTargets: Plugin<[], Root> = function () {
     const blocks: (Heading | Paragraph)[] = [];
     eachBlock(tree, (n) => blocks.push(n));
     let heading1 = '';
+    /** In a five-year part without a headline sentence: "到2025年，生产总值突破1200亿元，年均增长5%左右". */
+    const fiveYearSentences = (text: string, para: Paragraph, context: string) => {
+      const d = para.data as ReportNodeData;
+      for (const m of text.matchAll(/到((?:19|20)\d{2})年[，,]?([^。；;]*)/g)) {
+        const items = statementsIn(m[2]!, { qualitativeToo: false, maxLead: 14 }).filter((s) => s.canonical && s.figure.value !== null);
+        const offset = m.index + m[0].length - m[2]!.length;
+        for (const s of items) {
+          out.push({
+            ...s, start: s.start + offset, end: s.end + offset, paragraphId: d.id!, base: d.startOffset, line: d.line,
+            horizon: 'five-year', year: Number(m[1]) || planEnd(context, year),
+          });
+        }
+      }
+    };
     blocks.forEach((node, i) => {
       if (node.type === 'heading') {
         if (node.depth === 2) heading1 = toString(node);
@@ -87,7 +101,10 @@ export const extractTargets: Plugin<[], Root> = function () {
       if (data.kind === 'cover') return;
       const text = toString(node);
       const head = HEAD.exec(text);
-      if (!head) return;
+      if (!head) {
+        if (FIVE_YEAR.test(heading1)) fiveYearSentences(text, node, heading1);
+        return;
+      }
       const headYear = head[1] ?? head[2];
       // Five-year goals: the part's heading or the words before the headline say so (今后五年, “十四五”时期).
       const context = `${heading1} ${text.slice(0, head.index + head[0].length)}`;
