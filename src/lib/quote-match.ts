@@ -65,10 +65,28 @@ export interface Match<P> {
 
 const EDGE_PUNCT = /^[,.!?;:"'()<>\-~\s]+|[,.!?;:"'()<>\-~\s]+$/g;
 
+interface Prepared {
+  folded: FoldedText[];
+  grams: Map<string, number>[];
+}
+
+const prepared = new WeakMap<object, Prepared>();
+
+/** Folded texts and bigram counts of a paragraph list, computed once per list. */
+function prepare(paragraphs: { text: string }[]): Prepared {
+  let p = prepared.get(paragraphs);
+  if (!p) {
+    const folded = paragraphs.map((x) => foldWithMap(x.text));
+    p = { folded, grams: folded.map((f) => bigrams(f.folded)) };
+    prepared.set(paragraphs, p);
+  }
+  return p;
+}
+
 export function bestMatch<P extends { text: string }>(quote: string, paragraphs: P[]): Match<P> | null {
   const q = foldForMatch(quote).replace(EDGE_PUNCT, '');
   if (q.length < 2) return null;
-  const folded = paragraphs.map((p) => foldWithMap(p.text));
+  const { folded, grams } = prepare(paragraphs);
   for (let k = 0; k < paragraphs.length; k++) {
     const f = folded[k]!;
     const at = f.folded.indexOf(q);
@@ -82,20 +100,39 @@ export function bestMatch<P extends { text: string }>(quote: string, paragraphs:
   }
   const qGrams = bigrams(q);
   const qSize = Math.max(0, q.length - 1);
-  // Rank paragraphs by shared bigrams, then slide a window over the best few.
+  // Rank paragraphs by shared bigrams, then slide a window over the best few,
+  // keeping the shared-bigram count up to date as the window moves.
   const ranked = folded
-    .map((f, k) => ({ k, score: dice(qGrams, qSize, bigrams(f.folded), Math.max(0, f.folded.length - 1)) * Math.sqrt(f.folded.length) }))
+    .map((f, k) => ({ k, score: dice(qGrams, qSize, grams[k]!, Math.max(0, f.folded.length - 1)) * Math.sqrt(f.folded.length) }))
     .sort((a, b) => b.score - a.score)
     .slice(0, 5);
   let best: Match<P> | null = null;
   for (const { k } of ranked) {
-    const f = folded[k]!;
-    const w = Math.min(q.length, f.folded.length);
-    for (let s = 0; s + w <= f.folded.length; s++) {
-      const win = f.folded.slice(s, s + w);
-      const sim = dice(qGrams, qSize, bigrams(win), Math.max(0, w - 1));
+    const text = folded[k]!.folded;
+    const w = Math.min(q.length, text.length);
+    if (w < 2) continue;
+    const win = new Map<string, number>();
+    let common = 0;
+    const add = (g: string) => {
+      const n = win.get(g) ?? 0;
+      if (n < (qGrams.get(g) ?? 0)) common++;
+      win.set(g, n + 1);
+    };
+    const remove = (g: string) => {
+      const n = win.get(g)! - 1;
+      win.set(g, n);
+      if (n < (qGrams.get(g) ?? 0)) common--;
+    };
+    for (let i = 0; i + 1 < w; i++) add(text.slice(i, i + 2));
+    for (let s = 0; s + w <= text.length; s++) {
+      if (s > 0) {
+        remove(text.slice(s - 1, s + 1));
+        add(text.slice(s + w - 2, s + w));
+      }
+      const sim = (2 * common) / (qSize + (w - 1));
       if (!best || sim > best.similarity) {
         const p = paragraphs[k]!;
+        const f = folded[k]!;
         const start = f.map[s]!;
         const end = (f.map[s + w - 1] ?? p.text.length - 1) + 1;
         best = { paragraph: p, similarity: sim, passage: p.text.slice(start, end), start, end };

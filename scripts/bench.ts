@@ -1,0 +1,107 @@
+/**
+ * npm run bench — prints the figures we track. Nothing here asserts: speed and size
+ * goals are read from this output, not from timed tests.
+ *   parse throughput (MB/s) on seeds/ and on ../shared/corpus/national, peak memory;
+ *   site build time, pages, report-page HTML/CSS/JS bytes (raw and gzip);
+ *   search recall / false hits / latency / bytes (scripts/bench-search.ts, when present);
+ *   chart-page JS bytes (scripts/bench-charts.ts, when present).
+ * Flags: --parse-only, --no-build (measure the existing dist/).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseSources } from '../src/lib/index.ts';
+import { readSources } from './read-sources.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const args = new Set(process.argv.slice(2));
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function benchParse(label: string, dir: string, runs: number): void {
+  if (!existsSync(dir)) {
+    console.log(`parse ${label}: skipped (${dir} absent)`);
+    return;
+  }
+  const inputs = readSources([dir], ROOT);
+  const bytes = inputs.reduce((n, i) => n + i.bytes.length, 0);
+  parseSources(inputs); // warm-up: dictionaries, regex compilation
+  const times: number[] = [];
+  let docs = 0;
+  for (let k = 0; k < runs; k++) {
+    const t0 = performance.now();
+    docs = parseSources(inputs).documents.length;
+    times.push(performance.now() - t0);
+  }
+  const ms = median(times);
+  console.log(
+    `parse ${label}: ${inputs.length} files, ${(bytes / 1048576).toFixed(2)} MB, ${docs} documents; median ${ms.toFixed(0)} ms over ${runs} runs = ${(bytes / 1048576 / (ms / 1000)).toFixed(2)} MB/s`,
+  );
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+/** Bytes a page costs: the HTML, and every stylesheet and script it links or inlines. */
+export function pageWeight(dist: string, page: string) {
+  const html = readFileSync(join(dist, page), 'utf8');
+  const assets = (re: RegExp) => [...new Set([...html.matchAll(re)].map((m) => m[1]!))].filter((u) => u.startsWith('/'));
+  const css = assets(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g).concat(assets(/<link[^>]+href="([^"]+\.css)"/g));
+  const js = assets(/<script[^>]+src="([^"]+)"/g).concat(assets(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g));
+  const read = (u: string) => readFileSync(join(dist, u.split('?')[0]!));
+  const inlineCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!).join('');
+  const inlineJs = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('');
+  const sum = (files: string[], inline: string) => {
+    const bufs = [...new Set(files)].map(read).concat(inline ? [Buffer.from(inline)] : []);
+    return { raw: bufs.reduce((n, b) => n + b.length, 0), gzip: bufs.reduce((n, b) => n + gzipSync(b).length, 0) };
+  };
+  return {
+    html: { raw: Buffer.byteLength(html), gzip: gzipSync(html).length },
+    css: sum(css, inlineCss),
+    js: sum(js, inlineJs),
+  };
+}
+
+async function benchSite(): Promise<void> {
+  const dist = join(ROOT, 'dist');
+  if (!args.has('--no-build')) {
+    const t0 = performance.now();
+    execFileSync('npx', ['astro', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    console.log(`build: ${((performance.now() - t0) / 1000).toFixed(1)} s (astro build, including Pagefind)`);
+  }
+  if (!existsSync(dist)) {
+    console.log('site: no dist/ to measure');
+    return;
+  }
+  const files = walk(dist);
+  const pages = files.filter((f) => f.endsWith('.html'));
+  console.log(`site: ${pages.length} HTML pages, ${files.length} files, ${kb(files.reduce((n, f) => n + statSync(f).size, 0))} in dist/`);
+  const report = 'reports/weihai-2024/index.html';
+  if (existsSync(join(dist, report))) {
+    const w = pageWeight(dist, report);
+    console.log(
+      `report page /${report.replace('index.html', '')}: HTML ${kb(w.html.raw)} (${kb(w.html.gzip)} gzip), CSS ${kb(w.css.raw)} (${kb(w.css.gzip)} gzip), JS ${kb(w.js.raw)} (${kb(w.js.gzip)} gzip)`,
+    );
+  }
+  for (const [script, fn] of [['bench-search.ts', 'measureSearch'], ['bench-charts.ts', 'measureCharts']] as const) {
+    const path = join(ROOT, 'scripts', script);
+    if (!existsSync(path)) continue;
+    const mod = (await import(path)) as Record<string, (dist: string) => Promise<unknown> | unknown>;
+    const out = await mod[fn]!(dist);
+    if (out !== undefined) console.log(`${fn}:`, typeof out === 'string' ? out : JSON.stringify(out, null, 2));
+  }
+}
+
+benchParse('seeds', join(ROOT, 'seeds'), 10);
+benchParse('national corpus', join(ROOT, '..', 'shared', 'corpus', 'national'), 3);
+console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+if (!args.has('--parse-only')) await benchSite();
