@@ -133,6 +133,12 @@ export function readFigures(predicateRaw: string, metric = ''): Figure[] {
       offset += more[0].length;
       tail = tail.slice(more[0].length);
     }
+    // "分别增长4%、6%左右": a qualifier at the end of the list applies to every value in it.
+    const listed = out.filter((f) => f.start >= m!.index && f.end <= offset);
+    const last = listed[listed.length - 1];
+    if (listed.length > 1 && last?.qualifier) {
+      for (const f of listed) if (!f.qualifier) Object.assign(f, { qualifier: last.qualifier, comparator: last.comparator });
+    }
     mask(m.index, offset);
     growthRe.lastIndex = offset;
   }

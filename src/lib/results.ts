@@ -36,7 +36,8 @@ export const extractResults: Plugin<[], Root> = function () {
         const found = statementsIn(s.text, { qualitativeToo: false, maxLead: 10, stopAt: /[；;]/ });
         for (const st of found) {
           if (st.figure.kind === 'qualitative' || st.figure.value === null) continue;
-          const before = s.text.slice(0, st.start);
+          // 预计 before the figure, whether before the indicator or between it and the number.
+          const before = s.text.slice(0, st.end);
           out.push({
             ...st, start: st.start + s.start, end: st.end + s.start, paragraphId: data.id!, base: data.startOffset, line: data.line,
             horizon: st.figure.average ? 'five-year' : 'annual', year, estimate: /预计/.test(before),
