@@ -56,7 +56,7 @@ const BEFORE_QUALIFIER = /^(不低于|不少于|不高于|不超过|超过|突�
 
 /** A figure in words as stated: 增长6%左右, 超过1000亿元, 年均增长5.5%以上, 增速高于全省平均水平. */
 export function statedFigure(
-  f: Pick<Target, 'kind' | 'value' | 'valueMax' | 'unit' | 'qualifier' | 'comparator'>,
+  f: Pick<Target, 'kind' | 'value' | 'valueMax' | 'unit' | 'qualifier' | 'comparator'> & { canonical?: string | null },
   horizon: Horizon = 'annual',
 ): string {
   if (f.comparator === 'qualitative' || f.kind === 'qualitative') return f.qualifier ?? '（定性表述）';
@@ -67,7 +67,7 @@ export function statedFigure(
   const u = f.unit ?? '';
   const range = (a: number, b: number | null) => (b === null ? `${formatNumber(a)}${u}` : `${formatNumber(a)}${u === '%' ? '%' : ''}—${formatNumber(b)}${u}`);
   if (f.kind === 'growth') {
-    const verb = f.value < 0 ? '下降' : '增长';
+    const verb = f.value < 0 ? '下降' : f.canonical === 'cpi' ? '上涨' : '增长';
     const avg = horizon === 'five-year' ? '年均' : '';
     return `${avg}${verb}${pre}${range(Math.abs(f.value), f.valueMax === null ? null : Math.abs(f.valueMax))}${post}`;
   }
@@ -151,7 +151,7 @@ function rowId(slug: string, key: string, measure: Measure, horizon: Horizon, ye
 }
 
 function yearWords(year: number, horizon: Horizon): string {
-  return horizon === 'five-year' ? `至${year}年的五年目标` : `${year}年`;
+  return horizon === 'five-year' ? `至${year}年的五年间，` : `${year}年`;
 }
 
 /** The figure a benchmark target is graded against, when the data has it. */
@@ -161,19 +161,21 @@ function benchmarkFor(
   year: number,
   next: ReportDocument,
   results: Item[],
-): { bench: BenchmarkFigure; item: Item } | null {
+): { label: string; found: { bench: BenchmarkFigure; item: Item } | null } {
   const growth = (i: Item) => i.fig.kind === 'growth' && i.fig.unit === '%' && i.fig.value !== null && i.horizon === 'annual' && i.year === year;
   if (target.benchmark === '经济增长') {
+    const label = `${region.name}${year}年生产总值增速`;
     const item = results.find((i) => i.doc === next && i.fig.canonical === 'gdp' && growth(i));
-    return item ? { bench: { label: `${region.name}${year}年生产总值增速`, value: item.fig.value!, unit: '%' }, item } : null;
+    return { label, found: item ? { bench: { label, value: item.fig.value!, unit: '%' }, item } : null };
   }
   const level = target.benchmark === '全国' ? 'national' : target.benchmark === '全市' ? 'prefecture' : 'province';
   const parent = level === 'national' ? { name: '全国', code: '100000' } : region.parents.find((p) => p.level === level);
-  if (!parent) return null;
+  const label = `${parent?.name ?? target.benchmark ?? '上级地区'}${year}年${indicatorByKey(target.canonical!)?.label ?? ''}增速`;
+  if (!parent) return { label, found: null };
   const item = results.find(
     (i) => (i.doc.region?.code === parent.code || i.doc.region?.name === parent.name) && i.fig.canonical === target.canonical && growth(i),
   );
-  return item ? { bench: { label: `${parent.name}${year}年${indicatorByKey(target.canonical!)?.label ?? ''}增速`, value: item.fig.value!, unit: '%' }, item } : null;
+  return { label, found: item ? { bench: { label, value: item.fig.value!, unit: '%' }, item } : null };
 }
 
 function summarise(row: Omit<Comparison, 'summary'>, docsOfRegion: Map<number, ReportDocument>): string {
@@ -189,6 +191,7 @@ function summarise(row: Omit<Comparison, 'summary'>, docsOfRegion: Map<number, R
     case 'not-reported':
       return `${when}${t}，${row.year + 1}年报告的回顾未提及该指标。`;
     case 'no-target':
+      if (row.horizon === 'five-year') return `${when}${r}，收录的报告中没有对应的五年目标。`;
       return `${when}${r}，${docsOfRegion.has(row.year) ? '当年报告未设此目标' : `本站未收录${row.year}年报告`}。`;
     case 'check-source':
       return `${when}${t}，报告称${row.result?.stated ?? ''}，数字可疑，待核对原文。`;
@@ -277,11 +280,10 @@ export function buildComparisons(parse: ParseResult): Comparison[] {
       rule = `${next.id}（${t.year + 1}年）是节选，不含回顾上一年的部分，无法对照。`;
       ruleEn = `${next.id} is an excerpt without the review of the previous year.`;
     } else if (res) {
-      const b = t.fig.benchmark || t.fig.comparator === 'in-step' || t.fig.comparator === 'above-benchmark'
-        ? benchmarkFor(t.fig as Target, region, t.year, next, results)
-        : null;
-      if (b) benchmark = { label: b.bench.label, value: b.bench.value, unit: b.bench.unit, source: side(b.item) };
-      const g = grade(t.fig, res.fig, { indicatorKey: key, benchmark: b?.bench ?? null });
+      const needs = t.fig.benchmark || t.fig.comparator === 'in-step' || t.fig.comparator === 'above-benchmark';
+      const b = needs ? benchmarkFor(t.fig as Target, region, t.year, next, results) : null;
+      if (b?.found) benchmark = { label: b.label, value: b.found.bench.value, unit: b.found.bench.unit, source: side(b.found.item) };
+      const g = grade(t.fig, res.fig, { indicatorKey: key, benchmark: b?.found?.bench ?? null, benchmarkNeed: b?.label });
       const blocking = flags.filter((f) => BLOCKING_FLAGS.has(f.code));
       if (blocking.length && (g.verdict === 'met' || g.verdict === 'missed' || g.verdict === 'exceeded')) {
         verdict = 'check-source';
@@ -358,8 +360,8 @@ export function buildComparisons(parse: ParseResult): Comparison[] {
         mention: null,
         verdict,
         verdictLabel: VERDICT_LABELS[verdict].zh,
-        rule: byRegion.get(region.slug)!.has(r.year) ? `${r.year}年的报告没有为该指标设定可比的目标。` : `本站未收录${region.name}${r.year}年的报告，没有目标可比。`,
-        ruleEn: byRegion.get(region.slug)!.has(r.year) ? `The ${r.year} report sets no comparable target.` : `The ${r.year} report is not in the collection.`,
+        rule: r.horizon === 'five-year' ? '收录的报告中没有设定这一五年期的目标。' : byRegion.get(region.slug)!.has(r.year) ? `${r.year}年的报告没有为该指标设定可比的目标。` : `本站未收录${region.name}${r.year}年的报告，没有目标可比。`,
+        ruleEn: r.horizon === 'five-year' ? 'No report in the collection sets a goal for this five-year period.' : byRegion.get(region.slug)!.has(r.year) ? `The ${r.year} report sets no comparable target.` : `The ${r.year} report is not in the collection.`,
         flags: measure === 'level' ? [...r.flags, levelNote()] : r.flags,
       },
       byRegion.get(region.slug)!,

@@ -135,6 +135,11 @@ const SCALES: Readonly<Record<string, readonly [string, number]>> = {
   千瓦: ['千瓦', 1], 万千瓦: ['千瓦', 1e4], '%': ['%', 1],
 };
 
+/** The base unit a unit scales (万人 → 人), or null for a unit the verdicts cannot convert. */
+export function baseUnit(unit: string | null): string | null {
+  return (unit && SCALES[unit]?.[0]) || null;
+}
+
 /** `value` in `from` expressed in `to`, or null when the units measure different things. */
 export function convertUnit(value: number, from: string | null, to: string | null): number | null {
   if (from === to) return value;
@@ -183,10 +188,10 @@ function r(n: number): number {
   return Number(n.toFixed(9));
 }
 
-function gradeBenchmark(target: GradableFigure, a: number, bench: BenchmarkFigure | null | undefined): Grade {
+function gradeBenchmark(target: GradableFigure, a: number, bench: BenchmarkFigure | null | undefined, needed?: string): Grade {
   const q = target.qualifier ?? '';
   const inStep = target.comparator === 'in-step';
-  const need = target.benchmark === '经济增长' ? '同一地区同年的生产总值增速' : `同年${target.benchmark ?? '上级地区'}同一指标的增速`;
+  const need = needed ?? (target.benchmark === '经济增长' ? '同一地区同年的生产总值增速' : `同年${target.benchmark ?? '上级地区'}同一指标的增速`);
   const needEn = target.benchmark === '经济增长' ? 'the same region’s GDP growth for the same year' : `the ${target.benchmark ?? 'benchmark'} figure for the same indicator and year`;
   if (!bench) {
     return notGradable(
@@ -221,7 +226,7 @@ function gradeBenchmark(target: GradableFigure, a: number, bench: BenchmarkFigur
 export function grade(
   target: GradableFigure,
   result: GradableFigure,
-  opts: { indicatorKey: string; benchmark?: BenchmarkFigure | null },
+  opts: { indicatorKey: string; benchmark?: BenchmarkFigure | null; benchmarkNeed?: string },
 ): Grade {
   const q = target.qualifier ?? '';
   if (target.comparator === 'qualitative' || target.kind === 'qualitative') {
@@ -235,7 +240,7 @@ export function grade(
   if (target.value === null) {
     if (target.comparator === 'above-benchmark' || target.comparator === 'in-step' || target.benchmark) {
       if (result.unit !== '%') return notGradable('结果不是增速，无法与基准比较。', 'The result is not a growth rate.');
-      return gradeBenchmark(target, a0, opts.benchmark);
+      return gradeBenchmark(target, a0, opts.benchmark, opts.benchmarkNeed);
     }
     return notGradable('目标没有数字，无法评判。', 'The target has no figure.');
   }
