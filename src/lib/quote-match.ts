@@ -4,7 +4,7 @@
  * paragraph window with the highest character-bigram Dice similarity.
  * Pure and browser-safe: the search page's quote check uses it too.
  */
-import { foldForMatch } from './text.ts';
+import { foldChar, foldForMatch } from './text.ts';
 
 export interface FoldedText {
   folded: string;
@@ -18,7 +18,7 @@ export function foldWithMap(text: string): FoldedText {
   const map: number[] = [];
   let i = 0;
   for (const ch of text) {
-    const f = foldForMatch(ch);
+    const f = foldChar(ch);
     for (const c of f) {
       folded += c;
       map.push(i);

@@ -111,16 +111,24 @@ function countOf(text: string, word: string): number {
 /** Every division the text mentions, with a score: full names count three, short names one. */
 export function rankDivisions(text: string): { entry: DivisionEntry; score: number }[] {
   const scores = new Map<DivisionEntry, number>();
-  // Scan for known names by their first two characters.
+  // Only names whose first two characters occur in the text are worth counting.
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) pairs.add(text.slice(i, i + 2));
+  const memo = new Map<string, number>();
+  const count = (w: string) => {
+    let n = memo.get(w);
+    if (n === undefined) memo.set(w, (n = pairs.has(w.slice(0, 2)) ? countOf(text, w) : 0));
+    return n;
+  };
   for (const [short, list] of byShort) {
-    if (short.length < 2 || COMMON_WORDS.has(short)) continue;
-    const n = countOf(text, short);
+    if (short.length < 2 || COMMON_WORDS.has(short) || !pairs.has(short.slice(0, 2))) continue;
+    const n = count(short);
     if (!n) continue;
     for (const d of list) {
-      const full = countOf(text, d.name);
+      const full = count(d.name);
       // A county-level short name alone (合作, 工农, 解放) is too often an ordinary word.
       if (d.level === 'county' && !full) continue;
-      const parentBonus = d.parents.reduce((s, p) => s + (countOf(text, shorten(p.name)) ? 1 : 0), 0);
+      const parentBonus = d.parents.reduce((s, p) => s + (count(shorten(p.name)) ? 1 : 0), 0);
       scores.set(d, (scores.get(d) ?? 0) + n + 2 * full + parentBonus * 0.5);
     }
   }

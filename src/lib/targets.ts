@@ -100,7 +100,7 @@ export const extractTargets: Plugin<[], Root> = function () {
       const data = node.data as ReportNodeData;
       if (data.kind === 'cover') return;
       const text = toString(node);
-      const head = HEAD.exec(text);
+      const head = /目标|指标/.test(text) ? HEAD.exec(text) : null;
       if (!head) {
         if (FIVE_YEAR.test(heading1)) fiveYearSentences(text, node, heading1);
         return;

@@ -70,14 +70,33 @@ const FULL_TO_HALF: Record<string, string> = {
  * dashes unified. Used by search, quote checks and figure comparison alike, so
  * that a quote copied from a PDF or a newspaper column still matches.
  */
+const SPACE = /[\s\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/u;
+const foldCache = new Map<string, string>();
+
+/** The matching key of one character: '' for white space, half-width for full-width forms, lower case. */
+export function foldChar(ch: string): string {
+  let f = foldCache.get(ch);
+  if (f === undefined) {
+    const code = ch.codePointAt(0)!;
+    if (SPACE.test(ch)) f = '';
+    else if (ch in FULL_TO_HALF) f = FULL_TO_HALF[ch]!;
+    else if (code >= 0xff01 && code <= 0xff5e) f = String.fromCodePoint(code - 0xfee0);
+    else f = ch;
+    f = f.toLowerCase();
+    foldCache.set(ch, f);
+  }
+  return f;
+}
+
+/**
+ * Matching key: no whitespace, full-width forms folded to half-width, quotes and
+ * dashes unified. Used by search, quote checks and figure comparison alike, so
+ * that a quote copied from a PDF or a newspaper column still matches.
+ */
 export function foldForMatch(s: string): string {
   let out = '';
-  for (const ch of stripSpace(s)) {
-    const code = ch.codePointAt(0)!;
-    if (code >= 0xff01 && code <= 0xff5e && !(ch in FULL_TO_HALF)) out += String.fromCodePoint(code - 0xfee0);
-    else out += FULL_TO_HALF[ch] ?? ch;
-  }
-  return out.replace(/-{2,}/g, '-').replace(/\.{2,}/g, '.').toLowerCase();
+  for (const ch of s) out += foldChar(ch);
+  return out.replace(/-{2,}/g, '-').replace(/\.{2,}/g, '.');
 }
 
 /** Join wrapped lines: drop the break and indentation; keep one space only between Latin letters or digits. */
