@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import pagefindSearch from './src/integrations/pagefind.ts';
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -14,4 +15,6 @@ export default defineConfig({
   // `true` keeps one space between inline elements; Astro 7's default 'jsx' strips it
   // (see shared/notes/astro7-facts.md §2.10), which would glue Chinese and Latin runs together.
   compressHTML: true,
+  // Search index (Pagefind, built from the parser's records) after every build.
+  integrations: [pagefindSearch()],
 });

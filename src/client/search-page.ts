@@ -1,0 +1,330 @@
+/**
+ * /search/: the full search page. Reads its state from the URL
+ * (?q=…&region=…&year=…&kind=…&part=…, or ?mode=quote&quote=…), searches as you
+ * type, writes the state back with history.replaceState, and renders results as
+ * a plain list of links with an aria-live count.
+ */
+import { bestMatch } from '../lib/quote-match.ts';
+import { phraseTokens } from '../lib/search-tokens.ts';
+import { diffQuote, trimQuote } from '../lib/search-quote.ts';
+import type { SearchTable } from '../lib/search-records.ts';
+import { FACETS, SearchEngine, type Facet, type Filters, type SearchOutcome } from './search-engine.ts';
+import { docLabel, el, KIND_LABEL, PART_LABEL, pendingHit, renderHit, resultUrl } from './search-render.ts';
+
+const PAGE = 20;
+/** Similarity (bigram Dice) from which a passage counts as the source of a quote, as in the coverage checks. */
+const QUOTE_THRESHOLD = 0.6;
+const MAX_QUOTE = 600;
+
+const $ = <T extends Element>(root: ParentNode, sel: string) => {
+  const found = root.querySelector<T>(sel);
+  if (!found) throw new Error(`search page: ${sel} is missing`);
+  return found;
+};
+
+class SearchPage {
+  private engine: Promise<SearchEngine>;
+  private outcome: SearchOutcome | null = null;
+  private shown = 0;
+  private serial = 0;
+  private timer = 0;
+  private readonly form: HTMLFormElement;
+  private readonly input: HTMLInputElement;
+  private readonly quoteForm: HTMLFormElement;
+  private readonly quoteInput: HTMLTextAreaElement;
+  private readonly status: HTMLElement;
+  private readonly list: HTMLOListElement;
+  private readonly more: HTMLButtonElement;
+  private readonly facets: HTMLElement;
+  private readonly quoteOut: HTMLElement;
+
+  constructor(private readonly root: HTMLElement) {
+    this.form = $(root, 'form[data-search]');
+    this.input = $(root, '#q');
+    this.quoteForm = $(root, 'form[data-quote]');
+    this.quoteInput = $(root, '#quote');
+    this.status = $(root, '[data-status]');
+    this.list = $(root, '[data-results]');
+    this.more = $(root, '[data-more]');
+    this.facets = $(root, '[data-facets]');
+    this.quoteOut = $(root, '[data-quote-result]');
+    this.engine = SearchEngine.load('/');
+    this.engine.catch((e: unknown) => this.fail(e));
+    root.classList.add('js-ready');
+  }
+
+  start(): void {
+    const params = new URL(location.href).searchParams;
+    this.input.value = params.get('q') ?? '';
+    this.quoteInput.value = params.get('quote') ?? '';
+    const filters = this.filtersFromUrl(params);
+    this.setMode(params.get('mode') === 'quote' ? 'quote' : 'search', false);
+    this.form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.run(this.currentFilters());
+    });
+    this.input.addEventListener('input', () => {
+      clearTimeout(this.timer);
+      this.timer = window.setTimeout(() => void this.run(this.currentFilters()), 180);
+    });
+    this.facets.addEventListener('change', () => void this.run(this.currentFilters()));
+    this.more.addEventListener('click', () => this.showMore(true));
+    this.quoteForm.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.checkQuote();
+    });
+    for (const tab of this.root.querySelectorAll<HTMLAnchorElement>('[data-mode]')) {
+      tab.addEventListener('click', (e) => {
+        e.preventDefault();
+        this.setMode(tab.dataset.mode === 'quote' ? 'quote' : 'search', true);
+      });
+    }
+    if (this.mode() === 'quote') {
+      if (this.quoteInput.value.trim()) void this.checkQuote();
+    } else if (this.input.value.trim()) void this.run(filters);
+    else this.status.textContent = '输入词句即可检索全部报告。';
+  }
+
+  private mode(): 'search' | 'quote' {
+    return this.root.dataset.mode === 'quote' ? 'quote' : 'search';
+  }
+
+  private setMode(mode: 'search' | 'quote', write: boolean): void {
+    this.root.dataset.mode = mode;
+    for (const tab of this.root.querySelectorAll<HTMLElement>('[data-mode]')) {
+      if (tab.dataset.mode === mode) tab.setAttribute('aria-current', 'page');
+      else tab.removeAttribute('aria-current');
+    }
+    this.form.hidden = mode !== 'search';
+    $(this.root, '[data-search-output]').toggleAttribute('hidden', mode !== 'search');
+    this.quoteForm.hidden = mode !== 'quote';
+    this.quoteOut.hidden = mode !== 'quote';
+    if (write) {
+      this.writeUrl();
+      (mode === 'quote' ? this.quoteInput : this.input).focus();
+    }
+  }
+
+  private filtersFromUrl(params: URLSearchParams): Filters {
+    const f: Filters = {};
+    for (const facet of FACETS) {
+      const v = params.get(facet);
+      if (v) f[facet] = v.split(',').filter(Boolean);
+    }
+    this.pendingFilters = f;
+    return f;
+  }
+
+  /** Filters from the URL, kept until the facet boxes exist. */
+  private pendingFilters: Filters = {};
+
+  private currentFilters(): Filters {
+    if (!this.facets.querySelector('input')) return this.pendingFilters;
+    const f: Filters = {};
+    for (const box of this.facets.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')) {
+      const facet = box.name as Facet;
+      (f[facet] ??= []).push(box.value);
+    }
+    return f;
+  }
+
+  private writeUrl(filters: Filters = this.currentFilters()): void {
+    const url = new URL(location.href);
+    url.search = '';
+    if (this.mode() === 'quote') {
+      url.searchParams.set('mode', 'quote');
+      const quote = this.quoteInput.value.trim();
+      if (quote && quote.length <= 300) url.searchParams.set('quote', quote);
+    } else {
+      const q = this.input.value.trim();
+      if (q) url.searchParams.set('q', q);
+      for (const facet of FACETS) if (filters[facet]?.length) url.searchParams.set(facet, filters[facet]!.join(','));
+    }
+    history.replaceState(history.state, '', url);
+    document.title = `${this.mode() === 'quote' ? '核对引文' : this.input.value.trim() ? `搜索：${this.input.value.trim()}` : '搜索'} · 政府工作报告库`;
+  }
+
+  private fail(e: unknown): void {
+    console.error(e);
+    this.status.textContent = '搜索索引未能载入，请刷新页面重试。';
+  }
+
+  private async run(filters: Filters): Promise<void> {
+    const serial = ++this.serial;
+    const q = this.input.value.trim();
+    this.pendingFilters = filters;
+    this.writeUrl(filters);
+    if (!q) {
+      this.outcome = null;
+      this.list.replaceChildren();
+      this.facets.replaceChildren();
+      this.more.hidden = true;
+      this.status.textContent = '输入词句即可检索全部报告。';
+      return;
+    }
+    this.root.setAttribute('aria-busy', 'true');
+    let outcome: SearchOutcome;
+    let engine: SearchEngine;
+    try {
+      engine = await this.engine;
+      outcome = await engine.search(q, filters);
+    } catch (e) {
+      this.fail(e);
+      return;
+    } finally {
+      if (serial === this.serial) this.root.removeAttribute('aria-busy');
+    }
+    if (serial !== this.serial) return; // a newer query is on its way
+    this.outcome = outcome;
+    this.renderFacets(outcome, filters, engine.table);
+    this.list.replaceChildren();
+    this.shown = 0;
+    this.announce(outcome, filters);
+    this.showMore(false);
+  }
+
+  private announce(o: SearchOutcome, filters: Filters): void {
+    const words = o.query.words.map((w) => `「${w.text}」`).join('和');
+    const filtered = FACETS.some((f) => filters[f]?.length);
+    const conv = o.converted ? `（已按简体「${o.converted.raw}」检索）` : '';
+    if (!o.query.words.length) this.status.textContent = '请输入要查找的文字。';
+    else if (o.hits.length) {
+      this.status.textContent = `找到 ${o.hits.length} 处包含${words}的段落或标题${filtered ? `（筛选前共 ${o.all.length} 处）` : ''}${conv}。`;
+    } else if (o.all.length) {
+      this.status.textContent = `在所选范围内没有包含${words}的段落；不加筛选共有 ${o.all.length} 处。`;
+    } else {
+      this.status.textContent = `没有找到包含${words}的段落${conv}。检索按原文逐字匹配：可以减少字数，或用空格分开几个词。`;
+    }
+  }
+
+  private renderFacets(o: SearchOutcome, filters: Filters, table: SearchTable): void {
+    const groups: Record<Facet, { legend: string; values: Array<[string, string]> }> = {
+      region: { legend: '地区', values: [] },
+      year: { legend: '年份', values: [] },
+      kind: { legend: '文件类型', values: [] },
+      part: { legend: '报告部分', values: Object.entries(PART_LABEL) },
+    };
+    const regions = new Map<string, string>();
+    const years = new Set<string>();
+    const kinds = new Set<string>();
+    for (const d of table.docs) {
+      if (d.region) regions.set(d.region.slug, d.region.name);
+      if (d.year) years.add(String(d.year));
+      kinds.add(d.kind);
+    }
+    groups.region.values = [...regions.entries()];
+    groups.year.values = [...years].sort((a, b) => Number(b) - Number(a)).map((y) => [y, `${y}年`]);
+    groups.kind.values = ['report', 'coverage'].filter((k) => kinds.has(k)).map((k) => [k, KIND_LABEL[k]!]);
+    const out: HTMLElement[] = [];
+    for (const f of FACETS) {
+      const g = groups[f];
+      if (!g.values.length) continue;
+      const fs = el('fieldset', { class: 'facet' }, el('legend', {}, g.legend));
+      for (const [value, label] of g.values) {
+        const n = o.counts[f].get(value) ?? 0;
+        const id = `f-${f}-${value}`;
+        const box = el('input', { type: 'checkbox', name: f, value, id });
+        box.checked = filters[f]?.includes(value) ?? false;
+        if (!n && !box.checked) box.disabled = true;
+        fs.append(el('div', { class: 'facet-option' }, box, el('label', { for: id }, label, ' ', el('span', { class: 'count' }, `(${n})`))));
+      }
+      out.push(fs);
+    }
+    if (FACETS.some((f) => filters[f]?.length)) {
+      const clear = el('button', { type: 'button', class: 'facet-clear' }, '清除筛选');
+      clear.addEventListener('click', () => void this.run({}));
+      out.push(clear);
+    }
+    this.facets.replaceChildren(...out);
+  }
+
+  private showMore(focusFirst: boolean): void {
+    const o = this.outcome;
+    if (!o) return;
+    const batch = o.hits.slice(this.shown, this.shown + PAGE);
+    const items = batch.map((hit) => {
+      const li = pendingHit(hit);
+      this.list.append(li);
+      void this.engine
+        .then((e) => e.text(hit.hash))
+        .then((text) => {
+          if (!renderHit(li, hit, o, text)) console.error(`search: ${hit.hash} does not contain the query`);
+        })
+        .catch((e: unknown) => {
+          console.error(e);
+          li.replaceChildren(el('p', { class: 'hit-doc' }, docLabel(hit.doc)), el('p', {}, '这一条未能载入。'));
+        });
+      return li;
+    });
+    this.shown += batch.length;
+    this.more.hidden = this.shown >= o.hits.length;
+    this.more.textContent = `显示更多（还有 ${o.hits.length - this.shown} 处）`;
+    if (focusFirst && items[0]) {
+      items[0].tabIndex = -1;
+      items[0].focus();
+    }
+  }
+
+  private async checkQuote(): Promise<void> {
+    const quote = trimQuote(this.quoteInput.value).slice(0, MAX_QUOTE);
+    this.writeUrl();
+    const ph = phraseTokens(quote);
+    if (!ph || ph.length < 4) {
+      this.quoteOut.replaceChildren(el('p', {}, '请粘贴至少四个字的引文。'));
+      return;
+    }
+    this.quoteOut.replaceChildren(el('p', { role: 'status' }, '正在核对…'));
+    try {
+      const engine = await this.engine;
+      const exact = await engine.search(`"${quote}"`);
+      const ids = exact.all.length ? exact.all.slice(0, 6).map((h) => h.hash) : await engine.similar(ph);
+      const texts = await Promise.all(ids.map(async (hash) => ({ hash, ...(await engine.text(hash)) })));
+      const m = bestMatch(quote, texts.map((t) => ({ ...t, text: t.t })));
+      this.renderQuote(quote, m && m.similarity >= QUOTE_THRESHOLD ? m : null, engine);
+    } catch (e) {
+      console.error(e);
+      this.quoteOut.replaceChildren(el('p', { role: 'status' }, '核对未能完成，请刷新页面重试。'));
+    }
+  }
+
+  private renderQuote(
+    quote: string,
+    m: { paragraph: { hash: string; d: string; a: string; t: string; h: string[] }; similarity: number; passage: string; start: number; end: number } | null,
+    engine: SearchEngine,
+  ): void {
+    if (!m) {
+      this.quoteOut.replaceChildren(
+        el('p', { role: 'status', class: 'verdict verdict-none' }, '不在任何报告中：没有找到与这段引文相近的原文。'),
+        el('p', { class: 'muted' }, '核对范围是本站收录的全部报告和报道；引文改动较大、或出自未收录的文件时也会显示此结果。'),
+      );
+      return;
+    }
+    const p = m.paragraph;
+    const diff = diffQuote(m.passage, quote);
+    const doc = engine.doc(p.hash);
+    const verdict = diff.exact
+      ? '与报告原文一致（标点的全角半角、空格和换行不计）。'
+      : diff.punctuationOnly
+        ? '文字与报告原文一致，只有标点不同。'
+        : `与报告原文有出入（相似度 ${Math.round(m.similarity * 100)}%）：删去的原文标为删除线，引文多出的字加下划线。`;
+    const diffEl = el('p', { class: 'quote-diff', lang: 'zh-CN' });
+    for (const part of diff.parts) {
+      if (part.kind === 'same') diffEl.append(part.text);
+      else if (part.kind === 'missing') diffEl.append(el('del', { title: '原文有、引文没有' }, part.text));
+      else diffEl.append(el('ins', { title: '引文有、原文没有' }, part.text));
+    }
+    const before = p.t.slice(0, m.start);
+    const after = p.t.slice(m.end);
+    this.quoteOut.replaceChildren(
+      el('p', { role: 'status', class: `verdict ${diff.exact ? 'verdict-exact' : 'verdict-differs'}` }, verdict),
+      ...(diff.exact ? [] : [el('h3', {}, '逐字对照'), diffEl]),
+      el('h3', {}, '原文出处'),
+      el('p', { class: 'hit-doc' }, doc ? docLabel(doc) : p.d, p.h.length ? ` › ${p.h.join(' › ')}` : ''),
+      el('blockquote', { class: 'quote-source' }, el('p', {}, before, el('mark', {}, m.passage), after)),
+      el('p', {}, el('a', { href: resultUrl({ d: p.d, a: p.a, t: p.t, h: p.h }, m.passage) }, '在报告中查看这一段')),
+    );
+  }
+}
+
+const root = document.querySelector<HTMLElement>('[data-search-page]');
+if (root) new SearchPage(root).start();

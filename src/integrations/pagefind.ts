@@ -1,0 +1,160 @@
+/**
+ * Build-time search index: a small Astro integration that runs Pagefind's Node
+ * API at `astro:build:done`, so `npm run build` stays one command.
+ *
+ * The index is built from the parser's records (loadCorpus), not from HTML:
+ * one Pagefind custom record per paragraph and per numbered heading, whose
+ * content is the paragraph as overlapping character bigrams written as ASCII
+ * tokens (src/lib/search-tokens.ts, the same module the browser uses). That turns
+ * Pagefind's word index into a true substring index for Chinese.
+ *
+ * Written into dist/:
+ *  - pagefind/                Pagefind's bundle (language `und`: no stemming, no segmentation);
+ *  - search/table.json        documents, and for each Pagefind page hash the entry it stands for;
+ *  - search/p/<hash>.json     the verbatim text and headings of one entry, fetched for shown results.
+ * Pagefind's own fragments hold only the bigram soup, so the browser never loads them.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type * as PagefindApi from 'pagefind';
+import type { ReportDocument } from '../lib/schema.ts';
+import { indexContent, TOKEN_VERSION } from '../lib/search-tokens.ts';
+import { kindFacet, searchEntries, searchTable, type SearchEntry, type SearchText } from '../lib/search-records.ts';
+
+/** Postings per index chunk: small chunks keep a cold query's download small (see scripts/bench-search.ts). */
+export const INDEX_CHUNK_SIZE = 1000;
+/** The language of the records: anything Pagefind neither stems nor segments. */
+export const INDEX_LANGUAGE = 'und';
+
+type Logger = Pick<AstroIntegrationLogger, 'info' | 'warn'>;
+
+export interface BuildOptions {
+  outDir: string;
+  documents: ReportDocument[];
+  logger: Logger;
+  /** Injected for tests; defaults to the real `pagefind` package. */
+  pagefind?: typeof PagefindApi;
+}
+
+export interface BuildSummary {
+  records: number;
+  indexBytes: number;
+  files: number;
+  tableBytes: number;
+}
+
+function check(step: string, errors: string[] | undefined): void {
+  if (errors && errors.length) throw new Error(`Pagefind ${step} failed:\n  ${errors.join('\n  ')}`);
+}
+
+const SIGNATURE = 'pagefind_dcd';
+
+/**
+ * Read a fragment file as Pagefind writes it (gzip around `pagefind_dcd` + JSON)
+ * and return its URL. Throws, naming the file, when the format is not that.
+ */
+export function fragmentUrl(file: string, content: Uint8Array): string {
+  let text: string;
+  try {
+    text = gunzipSync(content).toString('utf8');
+  } catch (e) {
+    throw new Error(`${file}: not a gzip file (${(e as Error).message}); has Pagefind's fragment format changed?`);
+  }
+  if (!text.startsWith(SIGNATURE)) throw new Error(`${file}: does not start with "${SIGNATURE}"; has Pagefind's fragment format changed?`);
+  const data = JSON.parse(text.slice(SIGNATURE.length)) as { url?: unknown };
+  if (typeof data.url !== 'string') throw new Error(`${file}: fragment has no url`);
+  return data.url;
+}
+
+export async function buildSearchIndex({ outDir, documents, logger, pagefind }: BuildOptions): Promise<BuildSummary> {
+  const pf = pagefind ?? (await import('pagefind'));
+  const entries = searchEntries(documents);
+  const docs = new Map(documents.map((d) => [d.id, d]));
+  const previousChunk = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+  // Read by the Pagefind binary when its service starts (createIndex below).
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
+  try {
+    const created = await pf.createIndex({ writePlayground: false });
+    check('createIndex', created.errors);
+    const index = created.index;
+    if (!index) throw new Error('Pagefind createIndex returned no index');
+    const added: SearchEntry[] = [];
+    for (const e of entries) {
+      const content = indexContent(e.text);
+      if (!content) continue; // only white space: nothing to find
+      const d = docs.get(e.docId)!;
+      const res = await index.addCustomRecord({
+        url: e.url,
+        content,
+        language: INDEX_LANGUAGE,
+        filters: {
+          region: d.region ? [d.region.slug] : [],
+          year: d.year ? [String(d.year)] : [],
+          kind: [kindFacet(d)],
+          part: [e.part],
+        },
+      });
+      check(`addCustomRecord(${e.url})`, res.errors);
+      added.push(e);
+    }
+    const files = await index.getFiles();
+    check('getFiles', files.errors);
+    const hashByUrl = new Map<string, string>();
+    let indexBytes = 0;
+    for (const f of files.files) {
+      if (f.path.endsWith('.pf_fragment')) {
+        const url = fragmentUrl(f.path, f.content);
+        const hash = path.basename(f.path, '.pf_fragment');
+        if (hashByUrl.has(url)) throw new Error(`Pagefind wrote two fragments for ${url}`);
+        hashByUrl.set(url, hash);
+      }
+      if (/\.pf_(index|meta|filter)$/.test(f.path)) indexBytes += f.content.byteLength;
+    }
+    const hashOf = (url: string) => {
+      const h = hashByUrl.get(url);
+      if (!h) throw new Error(`Pagefind wrote no fragment for ${url}`);
+      return h;
+    };
+
+    const bundle = path.join(outDir, 'pagefind');
+    rmSync(bundle, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: bundle });
+    check('writeFiles', written.errors);
+
+    const searchDir = path.join(outDir, 'search');
+    const textDir = path.join(searchDir, 'p');
+    rmSync(textDir, { recursive: true, force: true });
+    mkdirSync(textDir, { recursive: true });
+    for (const e of added) {
+      const body: SearchText = { d: e.docId, a: e.anchor, t: e.text, h: e.headings, ...(e.heading ? { k: 1 as const } : {}) };
+      writeFileSync(path.join(textDir, `${hashOf(e.url)}.json`), JSON.stringify(body));
+    }
+    const table = JSON.stringify(searchTable(documents, added, hashOf, TOKEN_VERSION, INDEX_LANGUAGE));
+    writeFileSync(path.join(searchDir, 'table.json'), table);
+    const summary = { records: added.length, indexBytes, files: files.files.length, tableBytes: Buffer.byteLength(table) };
+    logger.info(
+      `indexed ${summary.records} paragraphs and headings; index ${(indexBytes / 1024).toFixed(0)} KB, table ${(summary.tableBytes / 1024).toFixed(1)} KB`,
+    );
+    return summary;
+  } finally {
+    if (previousChunk === undefined) delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+    else process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = previousChunk;
+    await pf.close();
+  }
+}
+
+/** The Astro integration: register once in astro.config.mjs. */
+export default function pagefindSearch(): AstroIntegration {
+  return {
+    name: 'report-explorer-search',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const { loadCorpus } = await import('../data/load.ts');
+        await buildSearchIndex({ outDir: fileURLToPath(dir), documents: loadCorpus().result.documents, logger });
+      },
+    },
+  };
+}
