@@ -28,9 +28,12 @@ export const ComparisonSideSchema = z.object({
   id: z.string(),
   documentId: z.string(),
   paragraphId: z.string(),
-  /** Site path of the sentence: /reports/<document>/#<paragraph>:~:text=<quote> (a text fragment highlights the words). */
+  /**
+   * The sentence: /reports/<document>/#<paragraph>:~:text=<quote> (the text fragment highlights the words).
+   * A site path on the site's pages; an absolute URL in the /data/ downloads.
+   */
   url: z.string(),
-  /** Site path of the source line it was read from: /sources/<file>/#L<line>. */
+  /** The source line it was read from: /sources/<file>/#L<line> (absolute in the downloads). */
   sourceUrl: z.string(),
   file: z.string(),
   line: z.int().min(1),
@@ -110,6 +113,8 @@ export type Comparison = z.infer<typeof ComparisonSchema>;
 /** The /data/comparisons.json file. */
 export const ComparisonsFileSchema = z.object({
   description: z.string(),
+  /** The site the URLs point into. */
+  site: z.string(),
   /** Where the rules below are explained. */
   rules: z.array(z.object({ comparator: z.string(), zh: z.string(), en: z.string() })),
   comparisons: z.array(ComparisonSchema),

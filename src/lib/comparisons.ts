@@ -46,10 +46,16 @@ export function paragraphPath(documentId: string, paragraphId: string, quote?: s
   return `/reports/${documentId}/#${paragraphId}${quote ? `:~:text=${textFragment(quote)}` : ''}`;
 }
 
-/** Site path of a source line: seeds/000_x.txt, line 12 → /sources/000_x/#L12. */
-export function sourcePath(file: string, line: number): string {
-  const base = (file.split('/').pop() ?? file).replace(/\.txt$/i, '');
-  return `/sources/${base}/#L${line}`;
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * Site path of a source line: seeds/000_x.txt, line 12 → /sources/000_x/#L12. File names that are
+ * not URL-safe are named source-<first 12 hex of sha256>, as the site names them (src/data/urls.ts).
+ */
+export function sourcePath(file: string, line: number, sha256?: string): string {
+  const base = (file.split(/[\\/]/).pop() ?? file).replace(/\.txt$/i, '');
+  const slug = SAFE_NAME.test(base) || !sha256 ? base : `source-${sha256.slice(0, 12)}`;
+  return `/sources/${slug}/#L${line}`;
 }
 
 const BEFORE_QUALIFIER = /^(不低于|不少于|不高于|不超过|超过|突破|低于|不到|高于|约|超)/;
@@ -74,6 +80,9 @@ export function statedFigure(
   return `${pre}${range(f.value, f.valueMax)}${post}`;
 }
 
+/** sha256 by source file, for source URLs (set per buildComparisons call). */
+let SHAS = new Map<string, string>();
+
 function side(item: Item): ComparisonSide {
   const f = item.fig;
   const inParagraph = item.paragraph.includes(f.quote);
@@ -82,7 +91,7 @@ function side(item: Item): ComparisonSide {
     documentId: f.documentId,
     paragraphId: f.paragraphId,
     url: paragraphPath(f.documentId, f.paragraphId, inParagraph ? f.quote : undefined),
-    sourceUrl: sourcePath(f.position.file, f.line),
+    sourceUrl: sourcePath(f.position.file, f.line, SHAS.get(f.position.file)),
     file: f.position.file,
     line: f.line,
     metric: f.metric,
@@ -203,12 +212,14 @@ function summarise(row: Omit<Comparison, 'summary'>, docsOfRegion: Map<number, R
   }
 }
 
-const cache = new WeakMap<ParseResult, Comparison[]>();
+type Corpus = Pick<ParseResult, 'documents'> & Partial<Pick<ParseResult, 'sources'>>;
+const cache = new WeakMap<Corpus, Comparison[]>();
 
 /** Every comparison record in the collection, sorted by region, indicator, measure, horizon and year. */
-export function buildComparisons(parse: ParseResult): Comparison[] {
+export function buildComparisons(parse: Corpus): Comparison[] {
   const hit = cache.get(parse);
   if (hit) return hit;
+  SHAS = new Map((parse.sources ?? []).map((s) => [s.file, s.sha256]));
   const docs = parse.documents.filter(isReport);
   const byRegion = new Map<string, Map<number, ReportDocument>>();
   for (const d of docs) {

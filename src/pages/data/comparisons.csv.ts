@@ -1,0 +1,11 @@
+/** /data/comparisons.csv: one row per region, indicator, measure, horizon and year (UTF-8 with BOM). */
+import type { APIRoute } from 'astro';
+import { loadCorpus } from '../../data/load.ts';
+import { comparisonsCsv } from '../../lib/comparison-downloads.ts';
+import { buildComparisons } from '../../lib/comparisons.ts';
+
+export const GET: APIRoute = ({ site }) => {
+  if (!site) throw new Error('astro.config.mjs has no `site`: comparisons.csv needs absolute links to the sentences');
+  const csv = comparisonsCsv(buildComparisons(loadCorpus().result), site.href);
+  return new Response(csv, { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+};

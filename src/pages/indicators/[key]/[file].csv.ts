@@ -1,0 +1,21 @@
+/**
+ * One CSV per chart, with exactly the numbers the chart plots:
+ * /indicators/<key>/<region>-<measure>.csv (a region across years) and
+ * /indicators/<key>/<year>-<measure>.csv (a year across regions).
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { loadCorpus } from '../../../data/load.ts';
+import { seriesCsv } from '../../../lib/comparison-downloads.ts';
+import { allSeries, type Series } from '../../../lib/comparison-series.ts';
+import { buildComparisons } from '../../../lib/comparisons.ts';
+
+export const getStaticPaths = (() =>
+  allSeries(buildComparisons(loadCorpus().result)).map((series) => ({
+    params: { key: series.indicator.key, file: series.csvPath.split('/').pop()!.replace(/\.csv$/, '') },
+    props: { series },
+  }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ series: Series }> = ({ props, site }) => {
+  if (!site) throw new Error('astro.config.mjs has no `site`: chart CSVs need absolute links to the sentences');
+  return new Response(seriesCsv(props.series, site.href), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+};
