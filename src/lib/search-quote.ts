@@ -40,6 +40,10 @@ export function diffQuote(source: string, quote: string): QuoteDiff {
     if (prev && prev.kind === kind) prev.text += text;
     else parts.push({ text, kind });
   }
+  // Show what the report says before what the quote says instead.
+  for (let i = 0; i + 1 < parts.length; i++) {
+    if (parts[i]!.kind === 'added' && parts[i + 1]!.kind === 'missing') [parts[i], parts[i + 1]] = [parts[i + 1]!, parts[i]!];
+  }
   const differing = parts.filter((p) => p.kind !== 'same');
   return {
     parts,
@@ -50,5 +54,5 @@ export function diffQuote(source: string, quote: string): QuoteDiff {
 
 /** Strip the quotation marks and stray punctuation a pasted quote often carries at its ends. */
 export function trimQuote(quote: string): string {
-  return quote.trim().replace(/^[\s“”"‘’'「」『』《》〈〉(（)）:：,，.。…—-]+|[\s“”"‘’'「」『』《》〈〉(（)）:：,，…—-]+$/gu, '');
+  return quote.trim().replace(/^[\s“”"‘’'「」『』《》〈〉(（)）:：,，.。…—-]+|[\s“”"‘’'「」『』《》〈〉(（)）:：,，。.…—-]+$/gu, '');
 }
