@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 import pagefindSearch from './src/integrations/pagefind.ts';
 
 // https://docs.astro.build/en/reference/configuration-reference/
@@ -16,5 +17,6 @@ export default defineConfig({
   // (see shared/notes/astro7-facts.md §2.10), which would glue Chinese and Latin runs together.
   compressHTML: true,
   // Search index (Pagefind, built from the parser's records) after every build.
-  integrations: [pagefindSearch()],
+  // Sitemap of every page (the reading site's; 404 excluded).
+  integrations: [pagefindSearch(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
 });

@@ -159,12 +159,16 @@ export function quoteWithCitation(quote: string, s: CiteSubject, fragmentUrl: st
 }
 
 /**
- * `#pid:~:text=…` for a quote: short quotes whole, long ones as start,end so the URL
- * stays short; the characters that separate a text directive's parts are escaped.
+ * `#pid:~:text=…` for a quote: a short quote whole, a long one (or one that spans
+ * paragraphs, given as pieces) as start,end so the URL stays short. The characters
+ * that separate a text directive's parts are escaped.
  */
-export function textFragment(paragraphId: string, quote: string): string {
-  const enc = (t: string) => encodeURIComponent(t).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
-  const chars = [...quote.trim()];
-  if (chars.length <= 60) return `#${paragraphId}:~:text=${enc(chars.join(''))}`;
-  return `#${paragraphId}:~:text=${enc(chars.slice(0, 20).join(''))},${enc(chars.slice(-20).join(''))}`;
+export function textFragment(paragraphId: string, quote: string | readonly string[]): string {
+  const enc = (t: string) => encodeURIComponent(t).replace(/-/g, '%2D');
+  const pieces = (typeof quote === 'string' ? [quote] : [...quote]).map((q) => q.trim()).filter(Boolean);
+  if (!pieces.length) return `#${paragraphId}`;
+  const first = [...pieces[0]!];
+  const last = [...pieces[pieces.length - 1]!];
+  if (pieces.length === 1 && first.length <= 60) return `#${paragraphId}:~:text=${enc(first.join(''))}`;
+  return `#${paragraphId}:~:text=${enc(first.slice(0, 20).join(''))},${enc(last.slice(-20).join(''))}`;
 }

@@ -35,8 +35,11 @@ function paragraph(node: Paragraph, byId: Map<string, ReportDocument['paragraphs
   const rec = d?.id ? byId.get(d.id) : undefined;
   const words = rec?.text ?? node.children.map((c) => ('value' in c ? c.value : '')).join('');
   if (rec?.kind === 'lead' && rec.lead && words.startsWith(rec.lead)) {
-    const rest = words.slice(rec.lead.length);
-    return { type: 'paragraph', children: [{ type: 'strong', children: [text(rec.lead)] }, ...(rest ? [text(rest)] : [])] };
+    // The closing ** must follow a letter, not 。, or CommonMark will not close it
+    // (and the serializer would escape the next character): bold the words, not the stop.
+    const bold = rec.lead.replace(/[。！？；]+$/u, '');
+    const rest = words.slice(bold.length);
+    return { type: 'paragraph', children: [{ type: 'strong', children: [text(bold)] }, ...(rest ? [text(rest)] : [])] };
   }
   return { type: 'paragraph', children: [text(words)] };
 }

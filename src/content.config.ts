@@ -1,0 +1,127 @@
+/**
+ * The content layer: one custom loader reads the sources folder (REPORTS_DIR,
+ * default seeds/) through the parser once per build and stores its records in
+ * collections validated by the parser's own zod schemas. Pages query these
+ * collections (src/data/collections.ts); nothing downstream re-parses text.
+ */
+import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
+import { defineCollection } from 'astro:content';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { z } from 'astro/zod';
+import {
+  DiagnosticSchema, DocumentSchema, PARSER_VERSION, ResultSchema, SectionSchema, SourceSchema, TargetSchema,
+} from './lib/index.ts';
+import { dataVersion } from './lib/data-version.ts';
+import { documentMarkdown } from './lib/markdown.ts';
+import { loadCorpus, sourcesDir } from './data/load.ts';
+import { reportPath, sourceSlug } from './data/urls.ts';
+
+const CorpusMetaSchema = z.object({
+  parserVersion: z.string(),
+  dataVersion: z.string(),
+  /** The sources folder, relative to the project. */
+  sourcesDir: z.string(),
+  /** Build date (YYYY-MM-DD), the access date printed in citations without JavaScript. */
+  builtOn: z.string(),
+  documents: z.int(),
+  sources: z.int(),
+});
+
+/** Parse once (load.ts caches per process) and fail the build, naming file and line, on parse errors. */
+function corpus(ctx: LoaderContext) {
+  const root = fileURLToPath(ctx.config.root);
+  const c = loadCorpus(root);
+  const errors = c.result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) {
+    throw new Error(
+      `the sources in ${c.dir} could not be parsed (${errors.length} error${errors.length > 1 ? 's' : ''}):\n` +
+        errors.map((e) => `  ${e.file}:${e.line}:${e.column} [${e.ruleId}] ${e.message}`).join('\n'),
+    );
+  }
+  return { ...c, root, version: dataVersion(c.result.parserVersion, c.result.sources) };
+}
+
+type Entry = { id: string; data: Record<string, unknown>; body?: string };
+
+/** A loader that stores what `pick` takes from the parsed corpus. */
+function corpusLoader(name: string, pick: (c: ReturnType<typeof corpus>, ctx: LoaderContext) => Entry[]) {
+  return {
+    name: `report-explorer-${name}`,
+    async load(ctx) {
+      const c = corpus(ctx);
+      const entries = pick(c, ctx);
+      ctx.store.clear();
+      for (const e of entries) {
+        const data = await ctx.parseData({ id: e.id, data: e.data });
+        ctx.store.set({ id: e.id, data, ...(e.body !== undefined ? { body: e.body } : {}), digest: ctx.generateDigest({ data: e.data, body: e.body ?? '' }) });
+      }
+      if (name === 'documents') {
+        const count = (severity: string) => c.result.diagnostics.filter((d) => d.severity === severity).length;
+        ctx.logger.info(
+          `${c.result.documents.length} documents from ${c.result.sources.length} files in ${relative(c.root, c.dir) || '.'} ` +
+            `(data version ${c.version}; ${count('warning')} warnings, ${count('info')} notes shown on the report pages)`,
+        );
+      }
+      // Rebuild when a source changes under `astro dev`.
+      ctx.watcher?.add(c.dir);
+    },
+  } satisfies Omit<Loader, 'schema'>;
+}
+
+const site = (ctx: LoaderContext) => ctx.config.site ?? 'https://report-explorer.example';
+
+const documents = defineCollection({
+  loader: corpusLoader('documents', (c, ctx) =>
+    c.result.documents.map((d) => ({
+      id: d.id,
+      data: d,
+      body: documentMarkdown(d, c.trees.get(d.id)!, { url: new URL(reportPath(d.id), site(ctx)).href, dataVersion: c.version }),
+    })),
+  ),
+  schema: DocumentSchema,
+});
+
+const sections = defineCollection({
+  loader: corpusLoader('sections', (c) => c.result.documents.flatMap((d) => d.sections.map((s) => ({ id: `${d.id}/${s.id}`, data: s })))),
+  schema: SectionSchema,
+});
+
+const targets = defineCollection({
+  loader: corpusLoader('targets', (c) => c.result.documents.flatMap((d) => d.targets.map((t) => ({ id: `${d.id}/${t.id}`, data: t })))),
+  schema: TargetSchema,
+});
+
+const results = defineCollection({
+  loader: corpusLoader('results', (c) => c.result.documents.flatMap((d) => d.results.map((r) => ({ id: `${d.id}/${r.id}`, data: r })))),
+  schema: ResultSchema,
+});
+
+const sources = defineCollection({
+  loader: corpusLoader('sources', (c) => c.result.sources.map((s) => ({ id: sourceSlug(s.file, s.sha256), data: s }))),
+  schema: SourceSchema,
+});
+
+const diagnostics = defineCollection({
+  loader: corpusLoader('diagnostics', (c) => c.result.diagnostics.map((d, i) => ({ id: String(i).padStart(4, '0'), data: d }))),
+  schema: DiagnosticSchema,
+});
+
+const corpusMeta = defineCollection({
+  loader: corpusLoader('corpus', (c) => [
+    {
+      id: 'meta',
+      data: {
+        parserVersion: PARSER_VERSION,
+        dataVersion: c.version,
+        sourcesDir: relative(c.root, sourcesDir(c.root)) || '.',
+        builtOn: new Date().toISOString().slice(0, 10),
+        documents: c.result.documents.length,
+        sources: c.result.sources.length,
+      },
+    },
+  ]),
+  schema: CorpusMetaSchema,
+});
+
+export const collections = { documents, sections, targets, results, sources, diagnostics, corpus: corpusMeta };

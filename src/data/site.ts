@@ -1,0 +1,14 @@
+/** Names and settings shown across the site. */
+export const SITE_NAME = 'Report Explorer';
+export const SITE_NAME_ZH = '政府工作报告库';
+export const SITE_DESCRIPTION = '逐段阅读、检索、引用和下载地方政府工作报告：每个标题和段落都有永久链接，每句话都能追溯到原始文本的行号。';
+/** Where errors are reported: the project's issue tracker, when the build knows it (REPO_URL). */
+export const REPO_URL: string | null = process.env.REPO_URL?.replace(/\/$/, '') || null;
+
+export const NAV: { href: string; label: string }[] = [
+  { href: '/reports/', label: '报告' },
+  { href: '/regions/', label: '地区' },
+  { href: '/years/', label: '年份' },
+  { href: '/data/', label: '数据' },
+  { href: '/about/', label: '关于' },
+];

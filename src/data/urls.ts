@@ -1,0 +1,34 @@
+/**
+ * Every URL the site makes, in one place. Site-absolute paths with the trailing
+ * slash (trailingSlash: 'always'); ids are the parser's ids, never re-derived.
+ */
+
+export const reportPath = (id: string): string => `/reports/${id}/`;
+export const anchorPath = (documentId: string, id: string): string => `${reportPath(documentId)}#${id}`;
+export const regionPath = (slug: string): string => `/regions/${slug}/`;
+export const yearPath = (year: number | string): string => `/years/${year}/`;
+export const documentJsonPath = (id: string): string => `/data/documents/${id}.json`;
+export const documentMarkdownPath = (id: string): string => `/data/documents/${id}.md`;
+
+const SAFE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * URL name of a source file: its base name without `.txt` (seeds/000_ab.txt → 000_ab).
+ * Names with other characters get a stable ASCII name from the file's sha256 instead.
+ */
+export function sourceSlug(file: string, sha256?: string): string {
+  const base = file.split(/[\\/]/).pop()!.replace(/\.txt$/i, '');
+  if (SAFE.test(base)) return base;
+  if (!sha256) throw new Error(`source file name ${JSON.stringify(file)} is not URL-safe and no sha256 was given to name it`);
+  return `source-${sha256.slice(0, 12)}`;
+}
+
+export const sourcePath = (slug: string): string => `/sources/${slug}/`;
+export const sourceLinePath = (slug: string, line: number): string => `${sourcePath(slug)}#L${line}`;
+export const rawSourcePath = (slug: string): string => `/data/sources/${slug}.txt`;
+
+/** Absolute URL on the site (canonical links, citations, feed). */
+export function absoluteUrl(path: string, site: URL | string | undefined): string {
+  if (!site) throw new Error('the site URL is not configured (astro.config.mjs `site`, or SITE_URL)');
+  return new URL(path, site).href;
+}

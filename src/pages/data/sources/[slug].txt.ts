@@ -1,0 +1,27 @@
+/** /data/sources/<file>.txt: the source file byte for byte (its sha256 is checked against the parser's). */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { allSources } from '../../../data/collections.ts';
+import { sourcesDir } from '../../../data/load.ts';
+import type { Source } from '../../../lib/index.ts';
+
+export const getStaticPaths = (async () => (await allSources()).map(({ slug, source }) => ({ params: { slug }, props: { source } }))) satisfies GetStaticPaths;
+
+function readOriginal(source: Source): Uint8Array {
+  const candidates = [resolve(source.file), resolve(sourcesDir(), basename(source.file))];
+  for (const path of candidates) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      continue;
+    }
+    if (createHash('sha256').update(bytes).digest('hex') === source.sha256) return new Uint8Array(bytes);
+  }
+  throw new Error(`${source.file}: the file on disk is missing or no longer matches sha256 ${source.sha256} (looked in ${candidates.join(', ')})`);
+}
+
+export const GET: APIRoute = ({ props }) =>
+  new Response(readOriginal((props as { source: Source }).source), { headers: { 'content-type': 'text/plain' } });

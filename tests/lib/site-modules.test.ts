@@ -1,0 +1,155 @@
+// The reading site's pure modules: data version, CITATION.cff, URLs, groupings and figure words.
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { citationCff } from '../../src/lib/cff.ts';
+import { dataVersion } from '../../src/lib/data-version.ts';
+import {
+  coverageFor, diagnosticsFor, groupByRegion, groupByYear, neighbours, paragraphBlocks, reportGrid, sectionLabel, sortDocuments, tocTree,
+  unclaimedDiagnostics,
+} from '../../src/data/catalog.ts';
+import { chineseDate, citeAuthor, figureText, regionWithParents } from '../../src/data/format.ts';
+import { absoluteUrl, sourceSlug } from '../../src/data/urls.ts';
+import { parsedSeeds } from './seeds.ts';
+
+const result = parsedSeeds();
+const docs = result.documents;
+const byId = (id: string) => docs.find((d) => d.id === id)!;
+
+describe('dataVersion', () => {
+  const sources = [{ sha256: 'a'.repeat(64) }, { sha256: 'b'.repeat(64) }];
+  it('is 12 hex digits, independent of source order', () => {
+    expect(dataVersion('1.0.0', sources)).toMatch(/^[0-9a-f]{12}$/);
+    expect(dataVersion('1.0.0', [...sources].reverse())).toBe(dataVersion('1.0.0', sources));
+  });
+  it('changes with the parser version and with any source', () => {
+    const v = dataVersion('1.0.0', sources);
+    expect(dataVersion('1.0.1', sources)).not.toBe(v);
+    expect(dataVersion('1.0.0', [sources[0]!, { sha256: 'c'.repeat(64) }])).not.toBe(v);
+    expect(dataVersion('1.0.0', [sources[0]!])).not.toBe(v);
+  });
+});
+
+describe('citationCff', () => {
+  const input = {
+    title: 'Report Explorer: "语料"',
+    abstract: 'a: b # not a comment',
+    version: '810c44942735',
+    dateReleased: '2026-11-22',
+    url: 'https://example.org/data/',
+    authors: ['Report Explorer contributors'],
+    keywords: ['政府工作报告', 'yes'],
+  };
+  it('is YAML that reads back to the same values', () => {
+    const y = load(citationCff(input)) as Record<string, unknown>;
+    expect(y).toMatchObject({
+      'cff-version': '1.2.0',
+      type: 'dataset',
+      title: input.title,
+      abstract: input.abstract,
+      version: input.version,
+      'date-released': input.dateReleased,
+      url: input.url,
+      authors: [{ name: 'Report Explorer contributors' }],
+      keywords: ['政府工作报告', 'yes'],
+    });
+  });
+  it('refuses a bad date and a missing author', () => {
+    expect(() => citationCff({ ...input, dateReleased: '2026/11/22' })).toThrow(/date-released/);
+    expect(() => citationCff({ ...input, authors: [] })).toThrow(/author/);
+  });
+});
+
+describe('urls', () => {
+  it('names source pages by the file base name, or by hash when the name is not URL-safe', () => {
+    expect(sourceSlug('seeds/000_fe6c1bb2e7835634.txt')).toBe('000_fe6c1bb2e7835634');
+    expect(sourceSlug('C:\\x\\report.TXT')).toBe('report');
+    expect(sourceSlug('报告 2024.txt', 'ab'.repeat(32))).toBe('source-abababababab');
+    expect(() => sourceSlug('报告.txt')).toThrow(/not URL-safe/);
+  });
+  it('refuses to make absolute URLs without a site', () => {
+    expect(absoluteUrl('/reports/x/', 'https://e.org/')).toBe('https://e.org/reports/x/');
+    expect(() => absoluteUrl('/x/', undefined)).toThrow(/site URL/);
+  });
+});
+
+describe('catalog over the seeds', () => {
+  it('groups by region (prefectures before counties, then by division code) with newest first', () => {
+    const groups = groupByRegion(docs);
+    expect(groups.map((g) => g.region.slug)).toEqual(['yantai', 'weihai', 'rongcheng']);
+    expect(groups[2]!.documents.map((d) => d.year)).toEqual([2024, 2023, 2022, 2021]);
+    const weihai = groups[1]!.documents.map((d) => d.id);
+    expect(weihai).toEqual(['weihai-2025', 'weihai-2024', 'weihai-2024-coverage']);
+  });
+  it('groups by year, newest first, and sorts the whole catalogue deterministically', () => {
+    expect(groupByYear(docs).map((g) => g.year)).toEqual([2025, 2024, 2023, 2022, 2021]);
+    expect(sortDocuments([...docs].reverse()).map((d) => d.id)).toEqual(sortDocuments(docs).map((d) => d.id));
+  });
+  it('lays out regions × years with every document in exactly one cell', () => {
+    const grid = reportGrid(docs);
+    expect(grid.years).toEqual([2021, 2022, 2023, 2024, 2025]);
+    const cells = grid.rows.flatMap((r) => r.cells.flat());
+    expect(cells.map((d) => d.id).sort()).toEqual(docs.map((d) => d.id).sort());
+    const rongcheng = grid.rows.find((r) => r.region.slug === 'rongcheng')!;
+    expect(rongcheng.cells[4]).toEqual([]);
+  });
+  it('finds the previous and next report of the same region, skipping coverage', () => {
+    expect(neighbours(docs, byId('rongcheng-2023'))).toMatchObject({ prev: { id: 'rongcheng-2022' }, next: { id: 'rongcheng-2024' } });
+    expect(neighbours(docs, byId('rongcheng-2021')).prev).toBeNull();
+    expect(neighbours(docs, byId('weihai-2024')).next?.id).toBe('weihai-2025');
+    expect(neighbours(docs, byId('weihai-2024-coverage'))).toMatchObject({ prev: null, next: { id: 'weihai-2025' } });
+    expect(coverageFor(docs, 'weihai-2024').map((d) => d.id)).toEqual(['weihai-2024-coverage']);
+  });
+  it('gives every diagnostic of a file to at most one document, and the rest to the file', () => {
+    for (const src of result.sources) {
+      const inFile = docs.filter((d) => d.sourceFile === src.file);
+      const claimed = inFile.flatMap((d) => diagnosticsFor(d, result.diagnostics));
+      expect(new Set(claimed).size).toBe(claimed.length);
+      const all = [...claimed, ...unclaimedDiagnostics(src.file, docs, result.diagnostics)];
+      expect(all.length).toBe(result.diagnostics.filter((x) => x.file === src.file).length);
+    }
+    const notes = diagnosticsFor(byId('rongcheng-2024'), result.diagnostics).map((d) => d.ruleId);
+    expect(notes).toContain('date-damaged');
+    expect(notes).toContain('heading-number-lost');
+    expect(diagnosticsFor(byId('rongcheng-2023'), result.diagnostics).map((d) => d.ruleId)).not.toContain('date-damaged');
+  });
+  it('nests the TOC by parent, in order, covering every section once', () => {
+    for (const d of docs) {
+      const ids: string[] = [];
+      const walk = (ns: ReturnType<typeof tocTree>) => ns.forEach((n) => (ids.push(n.id), walk(n.children)));
+      walk(tocTree(d.sections));
+      expect(ids).toEqual([...d.sections].sort((a, b) => a.order - b.order).map((s) => s.id));
+    }
+    const rc = tocTree(byId('rongcheng-2024').sections);
+    const s2 = rc.find((n) => n.id === 's2')!;
+    expect(s2.children[0]).toMatchObject({ id: 's2-1', numbered: false });
+    expect(s2.children[0]!.label.startsWith('（一）')).toBe(true);
+  });
+  it('labels sections without trailing punctuation, the opening and untitled parts', () => {
+    expect(sectionLabel({ text: '（一）稳增长。', level: 2, ordinal: '（一）', numbered: true })).toBe('（一）稳增长');
+    expect(sectionLabel({ text: '', level: 0, ordinal: null, numbered: false })).toBe('开篇');
+    expect(sectionLabel({ text: '', level: 1, ordinal: null, numbered: false })).toBe('（无标题部分）');
+  });
+  it('groups consecutive "——" points into one list', () => {
+    const kinds = ['body', 'bullet', 'bullet', 'body', 'bullet'].map((kind, i) => ({ kind, index: i + 1 }));
+    const blocks = paragraphBlocks(kinds);
+    expect(blocks.map((b) => (b.list ? `list${b.items.length}` : 'p'))).toEqual(['p', 'list2', 'p', 'list1']);
+  });
+});
+
+describe('format', () => {
+  const t = (over: object) => ({ ...byId('weihai-2024').targets[0]!, ...over });
+  it('states figures in words from their fields', () => {
+    expect(figureText(t({}))).toBe('增长5.5%左右');
+    expect(figureText(t({ value: -2, qualifier: null }))).toBe('下降2%');
+    expect(figureText(t({ value: 6, valueMax: 6.5, qualifier: null }))).toBe('增长6%—6.5%');
+    expect(figureText(t({ kind: 'level', value: 70, unit: '万吨', qualifier: '以上' }))).toBe('70万吨以上');
+    expect(figureText(t({ kind: 'growth', value: null, unit: null, qualifier: '高于全省' }))).toBe('高于全省');
+    expect(figureText(t({ kind: 'qualitative', value: null, unit: null, qualifier: null }))).toBe('定性表述');
+  });
+  it('writes dates, regions and citation authors', () => {
+    expect(chineseDate('2023-01-08')).toBe('2023年1月8日');
+    expect(regionWithParents(byId('rongcheng-2023').region)).toBe('荣成市（山东省威海市）');
+    expect(citeAuthor(byId('rongcheng-2023'))).toBe('荣成市人民政府');
+    expect(citeAuthor(byId('weihai-2024-coverage'))).toBeNull();
+  });
+});
