@@ -206,13 +206,13 @@ export class SearchEngine {
    * Candidates for a long quote: pages sharing the most of its bigrams, best first.
    * (A misquote breaks the exact phrase, so every token is looked up on its own.)
    */
-  async similar(ph: PhraseTokens, limit = 6): Promise<string[]> {
+  async similar(ph: PhraseTokens, limit = 6, kind?: SearchDoc['kind']): Promise<string[]> {
     const unique = [...new Set(ph.tokens)];
     const lists = await Promise.all(unique.map((t) => this.lookup(t, ph.prefix)));
     const shared = new Map<string, number>();
     for (const l of lists) for (const id of l.keys()) shared.set(id, (shared.get(id) ?? 0) + 1);
     return [...shared.entries()]
-      .filter(([id]) => this.rows.has(id))
+      .filter(([id]) => this.rows.has(id) && (!kind || this.doc(id)?.kind === kind))
       .sort((a, b) => b[1] - a[1] || this.rows.get(a[0])!.order - this.rows.get(b[0])!.order)
       .slice(0, limit)
       .map(([id]) => id);

@@ -276,8 +276,9 @@ class SearchPage {
     this.quoteOut.replaceChildren(el('p', { role: 'status' }, '正在核对…'));
     try {
       const engine = await this.engine;
-      const exact = await engine.search(`"${quote}"`);
-      const ids = exact.all.length ? exact.all.slice(0, 6).map((h) => h.hash) : await engine.similar(ph);
+      // Sources are the reports, not the press coverage that quotes them.
+      const exact = (await engine.search(`"${quote}"`, { kind: ['report'] })).hits;
+      const ids = exact.length ? exact.slice(0, 6).map((h) => h.hash) : await engine.similar(ph, 6, 'report');
       const texts = await Promise.all(ids.map(async (hash) => ({ hash, ...(await engine.text(hash)) })));
       const m = bestMatch(quote, texts.map((t) => ({ ...t, text: t.t })));
       this.renderQuote(quote, m && m.similarity >= QUOTE_THRESHOLD ? m : null, engine);
