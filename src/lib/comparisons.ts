@@ -401,3 +401,29 @@ function levelNote(): ComparisonFlag {
 
 /** The graded verdicts, for counting. */
 export const GRADED: ReadonlySet<Verdict> = new Set(['exceeded', 'met', 'missed']);
+
+/** For the targets card of one report: each target's own outcome and last year's result in the same indicator. */
+export interface TargetOutcome {
+  /** The comparison this target heads (its result comes from the next year's report). */
+  own: Comparison | null;
+  /** Last year's comparison in the same indicator and measure, when a result is stated (usually in this report's review). */
+  previous: Comparison | null;
+}
+
+export function targetOutcomes(rows: Comparison[], doc: Pick<ReportDocument, 'id' | 'region' | 'targets'>): Map<string, TargetOutcome> {
+  const out = new Map<string, TargetOutcome>();
+  const slug = doc.region?.slug;
+  for (const t of doc.targets) {
+    const own = rows.find((r) => r.target?.documentId === doc.id && r.target.id === t.id) ?? null;
+    let previous: Comparison | null = null;
+    if (slug && t.canonical && t.year !== null && t.horizon === 'annual') {
+      const measures: Measure[] = own && own.measure !== 'qualitative' ? [own.measure] : ['growth', 'level', 'share'];
+      const candidates = rows.filter(
+        (r) => r.region.slug === slug && r.indicator.key === t.canonical && r.horizon === 'annual' && r.year === t.year! - 1 && r.result && measures.includes(r.measure),
+      );
+      previous = candidates.find((r) => r.result!.documentId === doc.id) ?? candidates[0] ?? null;
+    }
+    out.set(t.id, { own, previous });
+  }
+  return out;
+}

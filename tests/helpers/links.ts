@@ -146,7 +146,8 @@ export function checkSite(root: string = distDir): { pages: PageInfo[]; problems
         });
         continue;
       }
-      const fragment = url.hash.slice(1);
+      // A fragment directive (`#id:~:text=…`, a text fragment) is not part of the id: browsers strip it.
+      const fragment = url.hash.slice(1).split(':~:')[0]!;
       if (!fragment) continue;
       const targetPage = byFile.get(target.file);
       if (!targetPage) continue; // fragments into non-HTML files (e.g. PDF #page=2) are not ids

@@ -204,3 +204,32 @@ describe('benchmarks found in the data are used (synthetic reports)', () => {
     expect(withP.benchmark).toMatchObject({ value: 6, source: { documentId: 'shandong-2031' } });
   });
 });
+
+describe('downloads', () => {
+  test('the schema exports to JSON Schema, and comparisons.json validates against it', async () => {
+    const { z } = await import('zod');
+    const { ComparisonsFileSchema } = await import('../../src/lib/comparison-schema.ts');
+    const { comparisonsJson } = await import('../../src/lib/comparison-downloads.ts');
+    const schema = z.toJSONSchema(ComparisonsFileSchema) as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['comparisons', 'rules', 'site']));
+    const file = comparisonsJson(rows, 'https://example.org/');
+    expect(file.comparisons).toHaveLength(rows.length);
+    const gdp22 = file.comparisons.find((c) => c.id === 'rongcheng-gdp-growth-2022')!;
+    expect(gdp22.target!.url).toMatch(/^https:\/\/example\.org\/reports\/rongcheng-2022\/#s\d/);
+    expect(gdp22.result!.sourceUrl).toMatch(/^https:\/\/example\.org\/sources\/[^/]+\/#L\d+$/);
+  });
+  test('comparisons.csv: one row per record, BOM, both source links absolute', async () => {
+    const { comparisonsCsv, COMPARISON_COLUMNS } = await import('../../src/lib/comparison-downloads.ts');
+    const { parseCsv } = await import('../../src/lib/csv.ts');
+    const text = comparisonsCsv(rows, 'https://example.org/');
+    expect(text.startsWith('\ufeff')).toBe(true);
+    const [head, ...body] = parseCsv(text);
+    expect(head).toEqual([...COMPARISON_COLUMNS]);
+    expect(body).toHaveLength(rows.length);
+    const at = (r: string[], c: string) => r[head!.indexOf(c)];
+    const r22 = body.find((r) => at(r, 'id') === 'rongcheng-gdp-growth-2022')!;
+    expect([at(r22, 'target_value'), at(r22, 'target_qualifier'), at(r22, 'result_value'), at(r22, 'result_estimate'), at(r22, 'verdict')]).toEqual(['6', '', '3', 'true', 'missed']);
+    expect(at(r22, 'target_url')).toMatch(/^https:\/\/example\.org\/reports\/rongcheng-2022\//);
+    expect(at(r22, 'result_url')).toMatch(/^https:\/\/example\.org\/reports\/rongcheng-2023\//);
+  });
+});
