@@ -3,17 +3,29 @@
  * marks, the GB/T 7714 citation of the paragraph, and a link to the paragraph
  * with a text fragment (#s2-3-p4:~:text=…) so the browser highlights those words.
  */
-import { quoteWithCitation, textFragment } from '../lib/cite.ts';
+import { quoteWithCitation, textDirective, textFragment, type SelectedPart } from '../lib/cite.ts';
 import { copyText, toast } from './clipboard.ts';
 import { pageSubject, subjectFor } from './cite-dialog.ts';
 
 interface Picked {
+  /** The words, paragraphs joined by line breaks. */
   text: string;
   paragraphId: string;
+  parts: SelectedPart[];
   rect: DOMRect;
 }
 
-/** The selected words inside report paragraphs, without the controls' text. */
+/** A paragraph's own text (without its controls) up to a point, or all of it. */
+function textUpTo(p: HTMLElement, node?: Node, offset?: number): string {
+  const r = document.createRange();
+  r.selectNodeContents(p);
+  if (node) r.setEnd(node, offset ?? 0);
+  const frag = r.cloneContents();
+  for (const c of frag.querySelectorAll('.pc')) c.remove();
+  return frag.textContent ?? '';
+}
+
+/** The selected words inside report paragraphs, with their offsets in each paragraph. */
 export function pickSelection(sel: Selection | null): Picked | null {
   if (!sel || sel.isCollapsed || sel.rangeCount === 0) return null;
   const range = sel.getRangeAt(0);
@@ -22,22 +34,26 @@ export function pickSelection(sel: Selection | null): Picked | null {
   const last = el(range.endContainer)?.closest<HTMLElement>('.report-text .p');
   if (!first || !last) return null;
   const paragraphs = [...document.querySelectorAll<HTMLElement>('.report-text .p')];
-  const from = paragraphs.indexOf(first);
-  const to = paragraphs.indexOf(last);
-  const parts: string[] = [];
-  for (const p of paragraphs.slice(from, to + 1)) {
-    const r = document.createRange();
-    r.selectNodeContents(p);
-    if (p === first) r.setStart(range.startContainer, range.startOffset);
-    if (p === last) r.setEnd(range.endContainer, range.endOffset);
-    const frag = r.cloneContents();
-    for (const c of frag.querySelectorAll('.pc')) c.remove();
-    const t = (frag.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (t) parts.push(t);
+  const parts: SelectedPart[] = [];
+  const ids: string[] = [];
+  for (const p of paragraphs.slice(paragraphs.indexOf(first), paragraphs.indexOf(last) + 1)) {
+    const text = textUpTo(p);
+    let from = p === first ? textUpTo(p, range.startContainer, range.startOffset).length : 0;
+    let to = p === last ? Math.min(textUpTo(p, range.endContainer, range.endOffset).length, text.length) : text.length;
+    while (from < to && /\s/.test(text[from]!)) from++;
+    while (to > from && /\s/.test(text[to - 1]!)) to--;
+    if (to > from) {
+      parts.push({ text, from, to });
+      ids.push(p.id);
+    }
   }
-  const text = parts.join('\n');
-  if (!text) return null;
-  return { text, paragraphId: first.id, rect: range.getBoundingClientRect() };
+  if (!parts.length) return null;
+  return {
+    text: parts.map((x) => x.text.slice(x.from, x.to)).join('\n'),
+    paragraphId: ids[0]!,
+    parts,
+    rect: range.getBoundingClientRect(),
+  };
 }
 
 export function initQuoteCopy(): void {
@@ -78,7 +94,9 @@ export function initQuoteCopy(): void {
   button.addEventListener('click', async () => {
     if (!picked) return;
     const s = subjectFor(base, picked.paragraphId);
-    const link = `${s.url.split('#')[0]}${textFragment(picked.paragraphId, picked.text.split('\n'))}`;
+    const pageText = [...document.querySelectorAll<HTMLElement>('.report-text .p')].map((p) => textUpTo(p)).join('\n');
+    const unique = (t: string) => pageText.indexOf(t) === pageText.lastIndexOf(t);
+    const link = `${s.url.split('#')[0]}${textFragment(picked.paragraphId, textDirective(picked.parts, unique))}`;
     const ok = await copyText(quoteWithCitation(picked.text, s, link));
     toast(ok ? '已复制引文和出处' : '复制失败，请手动复制');
   });

@@ -158,17 +158,105 @@ export function quoteWithCitation(quote: string, s: CiteSubject, fragmentUrl: st
   return `“${quote}”\n——${citeGbt7714(s)}\n${fragmentUrl}`;
 }
 
+/** A text directive (`prefix-,start,end,-suffix`) of a URL text fragment. */
+export interface TextDirective {
+  prefix?: string;
+  start: string;
+  end?: string;
+  suffix?: string;
+}
+
+/** Where words begin and end in `text` (ICU word segmentation, as browsers use to match text fragments). */
+export function wordBoundaries(text: string): number[] {
+  const b = new Set<number>([0, text.length]);
+  for (const s of new Intl.Segmenter('zh', { granularity: 'word' }).segment(text)) {
+    b.add(s.index);
+    b.add(s.index + s.segment.length);
+  }
+  return [...b].sort((x, y) => x - y);
+}
+
+/** The selected part of one paragraph: its whole text and the selection's offsets in it. */
+export interface SelectedPart {
+  text: string;
+  from: number;
+  to: number;
+}
+
 /**
- * `#pid:~:text=…` for a quote: a short quote whole, a long one (or one that spans
- * paragraphs, given as pieces) as start,end so the URL stays short. The characters
- * that separate a text directive's parts are escaped.
+ * The text directive for a selection. Browsers match a fragment only at word
+ * boundaries, and Chinese has no spaces, so a selection that starts or ends inside
+ * a word gets the rest of that word as `prefix-`/`-suffix` context: the browser
+ * then highlights exactly the selected characters. Long selections (over 60
+ * characters, or across paragraphs) become `start,end` with both cut at word
+ * boundaries, so the URL stays short. With `isUnique` (does this text occur once
+ * on the page?), the context grows until the browser cannot land on an earlier
+ * occurrence of the same words.
  */
-export function textFragment(paragraphId: string, quote: string | readonly string[]): string {
+export function textDirective(parts: readonly SelectedPart[], isUnique?: (text: string) => boolean): TextDirective {
+  const out = baseDirective(parts);
+  if (!isUnique) return out;
+  // A browser highlights the first match on the page: widen the context, a word at a time
+  // (before, then after), until the words with their context occur only once.
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  const b1 = wordBoundaries(first.text);
+  const b2 = last === first ? b1 : wordBoundaries(last.text);
+  let p0 = first.from - (out.prefix?.length ?? 0);
+  let s1 = last.to + (out.suffix?.length ?? 0);
+  const whole = parts.length === 1 && out.end === undefined;
+  const key = () => (whole ? first.text.slice(p0, s1) : first.text.slice(p0, first.from) + out.start);
+  while (!isUnique(key())) {
+    const before = b1.filter((b) => b < p0).pop();
+    if (before !== undefined) p0 = before;
+    else {
+      const after = whole ? b2.find((b) => b > s1) : undefined;
+      if (after === undefined) break;
+      s1 = after;
+    }
+  }
+  const prefix = first.text.slice(p0, first.from);
+  const suffix = last.text.slice(last.to, s1);
+  return { ...(prefix ? { prefix } : {}), start: out.start, ...(out.end !== undefined ? { end: out.end } : {}), ...(suffix ? { suffix } : {}) };
+}
+
+function baseDirective(parts: readonly SelectedPart[]): TextDirective {
+  if (!parts.length) throw new Error('textDirective: nothing selected');
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  const b1 = wordBoundaries(first.text);
+  const b2 = last === first ? b1 : wordBoundaries(last.text);
+  const out: TextDirective = { start: '' };
+  if (!b1.includes(first.from)) out.prefix = first.text.slice(b1.filter((b) => b < first.from).pop() ?? 0, first.from);
+  if (!b2.includes(last.to)) out.suffix = last.text.slice(last.to, b2.find((b) => b > last.to) ?? last.text.length);
+  const single = parts.length === 1;
+  if (single && first.to - first.from <= 60) {
+    out.start = first.text.slice(first.from, first.to);
+    return out;
+  }
+  const startEnd = single
+    ? (b1.find((b) => b >= first.from + 20) ?? first.to)
+    : (b1.find((b) => b >= Math.min(first.from + 20, first.text.length)) ?? first.text.length);
+  const endStart = b2.filter((b) => b <= last.to - 20).pop() ?? 0;
+  if (single && endStart <= startEnd) {
+    out.start = first.text.slice(first.from, first.to);
+    return out;
+  }
+  out.start = first.text.slice(first.from, single ? Math.min(startEnd, first.to) : startEnd);
+  out.end = last.text.slice(endStart, last.to);
+  return out;
+}
+
+/** `#pid:~:text=…`, with the characters that separate a directive's parts escaped. */
+export function textFragment(paragraphId: string, d: TextDirective | string): string {
+  const directive = typeof d === 'string' ? { start: d } : d;
   const enc = (t: string) => encodeURIComponent(t).replace(/-/g, '%2D');
-  const pieces = (typeof quote === 'string' ? [quote] : [...quote]).map((q) => q.trim()).filter(Boolean);
-  if (!pieces.length) return `#${paragraphId}`;
-  const first = [...pieces[0]!];
-  const last = [...pieces[pieces.length - 1]!];
-  if (pieces.length === 1 && first.length <= 60) return `#${paragraphId}:~:text=${enc(first.join(''))}`;
-  return `#${paragraphId}:~:text=${enc(first.slice(0, 20).join(''))},${enc(last.slice(-20).join(''))}`;
+  if (!directive.start.trim()) return `#${paragraphId}`;
+  const terms = [
+    ...(directive.prefix ? [`${enc(directive.prefix)}-`] : []),
+    enc(directive.start),
+    ...(directive.end ? [enc(directive.end)] : []),
+    ...(directive.suffix ? [`-${enc(directive.suffix)}`] : []),
+  ];
+  return `#${paragraphId}:~:text=${terms.join(',')}`;
 }

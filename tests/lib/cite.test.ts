@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bibtexEscape, bibtexKey, citeAll, citeApa, citeBibtex, citeCslJson, citeGbt7714, isoDate, quoteWithCitation, textFragment,
+  bibtexEscape, bibtexKey, citeAll, citeApa, citeBibtex, citeCslJson, citeGbt7714, isoDate, quoteWithCitation, textDirective, textFragment, wordBoundaries,
   type CiteSubject,
 } from '../../src/lib/cite.ts';
 
@@ -130,10 +130,62 @@ describe('helpers', () => {
   it('textFragment encodes the words and escapes the directive separators', () => {
     expect(textFragment('s2-p2', '生产总值增长5.5%左右')).toBe(`#s2-p2:~:text=${encodeURIComponent('生产总值增长5.5%左右')}`);
     expect(textFragment('s1-p1', 'a-b,c')).toBe('#s1-p1:~:text=a%2Db%2Cc');
-    const long = '一二三四五六七八九十'.repeat(8);
-    expect(textFragment('s1-p1', long)).toBe(`#s1-p1:~:text=${encodeURIComponent(long.slice(0, 20))},${encodeURIComponent(long.slice(-20))}`);
-    expect(textFragment('s1-p1', ['第一段的开头', '第二段的结尾'])).toBe(`#s1-p1:~:text=${encodeURIComponent('第一段的开头')},${encodeURIComponent('第二段的结尾')}`);
+    expect(textFragment('s1-p1', { prefix: '生', start: '产总值', suffix: '增' })).toBe(
+      `#s1-p1:~:text=${encodeURIComponent('生')}-,${encodeURIComponent('产总值')},-${encodeURIComponent('增')}`,
+    );
+    expect(textFragment('s1-p1', { start: 'a', end: 'b' })).toBe('#s1-p1:~:text=a,b');
     expect(textFragment('s1-p1', '  ')).toBe('#s1-p1');
+  });
+  it('wordBoundaries cuts Chinese into words', () => {
+    const text = '预计全年生产总值增长6%左右';
+    const b = wordBoundaries(text);
+    expect(b[0]).toBe(0);
+    expect(b.at(-1)).toBe(text.length);
+    expect(b).toContain(text.indexOf('生产'));
+    expect(b).not.toContain(text.indexOf('产总')); // 生产 is one word
+  });
+  it('textDirective adds the rest of a cut word as prefix and suffix, so the match is word-bounded', () => {
+    const text = '预计全年生产总值增长6%左右，经济增长量质齐升。';
+    const from = text.indexOf('产总值');
+    const to = text.indexOf('长6%') ; // ends inside 增长
+    const d = textDirective([{ text, from, to }]);
+    expect(d.start).toBe(text.slice(from, to));
+    expect(d.prefix).toBe('生');
+    expect(d.suffix).toBe('长');
+    const whole = textDirective([{ text, from: text.indexOf('生产'), to: text.indexOf('增长') + 2 }]);
+    expect(whole).toEqual({ start: '生产总值增长' });
+  });
+  it('textDirective shortens long and multi-paragraph selections to start,end at word boundaries', () => {
+    const text = '坚持把稳增长放在突出位置，打出强信心、稳预期、促发展组合拳，充分发挥投资的关键作用、消费的基础作用、进出口的支撑作用，形成消费和投资相互促进的良性循环。';
+    const d = textDirective([{ text, from: 0, to: text.length }]);
+    expect(d.end).toBeDefined();
+    expect(text.startsWith(d.start)).toBe(true);
+    expect(text.endsWith(d.end!)).toBe(true);
+    expect(d.start.length).toBeGreaterThanOrEqual(20);
+    const bounds = wordBoundaries(text);
+    expect(bounds).toContain(d.start.length);
+    expect(bounds).toContain(text.length - d.end!.length);
+    const two = textDirective([
+      { text: '第一段的文字到这里结束。', from: 2, to: 12 },
+      { text: '第二段从这里开始，到句号为止。', from: 0, to: 8 },
+    ]);
+    expect(two.start.startsWith('段的文字')).toBe(true);
+    expect(two.end!.endsWith('开始')).toBe(true);
+    expect(() => textDirective([])).toThrow(/nothing selected/);
+  });
+  it('textDirective widens the context until the words occur once on the page', () => {
+    const page = '预计全年生产总值增长6%左右。\n主要预期目标是：生产总值增长5.5%左右。';
+    const text = '主要预期目标是：生产总值增长5.5%左右。';
+    const from = text.indexOf('产总值增');
+    const unique = (t: string) => page.indexOf(t) === page.lastIndexOf(t);
+    const d = textDirective([{ text, from, to: from + 4 }], unique);
+    expect(d.start).toBe('产总值增');
+    expect(d.suffix!.startsWith('长')).toBe(true);
+    const context = `${d.prefix ?? ''}${d.start}${d.suffix ?? ''}`;
+    expect(unique(context)).toBe(true);
+    expect(text).toContain(context);
+    // Already unique: no more context than the word boundaries need.
+    expect(textDirective([{ text, from: text.indexOf('5.5'), to: text.indexOf('5.5') + 3 }], unique)).toEqual({ start: '5.5' });
   });
   it('quoteWithCitation puts the exact words in Chinese quotation marks, then the citation, then the link', () => {
     const out = quoteWithCitation('生产总值增长5%', paragraph, 'https://example.org/reports/rongcheng-2023/#s2-p2:~:text=x');
