@@ -169,7 +169,7 @@ export function yearSeries(all: Comparison[], year: number): Series[] {
     const unit = unitFor(group, measure);
     const sorted = [...group].sort((a, b) => a.region.slug.localeCompare(b.region.slug));
     const points = sorted.map((c) => ({ ...point(c, c.region.shortName, unit), summary: `${c.region.shortName}${c.summary}` }));
-    const title = withMeasure(`${year}年各地${first.indicator.label}`, measure);
+    const title = withMeasure(`${year}年各地${first.indicator.label}`.replace('各地地区', '各地'), measure);
     out.push({
       id: `year-${year}-${first.indicator.key}-${measure}`,
       by: 'regions',
