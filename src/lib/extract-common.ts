@@ -70,18 +70,24 @@ export function statementsIn(text: string, opts: { qualitativeToo: boolean; maxL
     const predicate = text.slice(last.end, predEnd);
     let figures = readFigures(predicate, last.name);
     if (opts.maxLead !== undefined) {
-      const firstFar = figures.findIndex((f) => f.start > opts.maxLead!);
-      if (firstFar >= 0) figures = figures.slice(0, firstFar);
-      // Keep the first growth and the first level only: later numbers belong to other things.
+      // Keep the first growth and the first level near the name, and any figures listed right
+      // after a kept one ("分别达到48565元和25463元", "年均增长5.7%、7%"); later numbers belong to other things.
+      const kept: typeof figures = [];
       const seen = new Set<string>();
-      const list = /分别/.test(predicate);
-      figures = figures.filter((f) => {
-        if (list) return true;
+      for (const f of figures) {
+        const prev = kept[kept.length - 1];
+        const listed = prev && prev.kind === f.kind && /^[、和及与,，\s]*$/.test(predicate.slice(prev.end, f.start));
+        if (listed) {
+          kept.push(f);
+          continue;
+        }
+        if (f.start > opts.maxLead) break;
         const k = f.kind === 'share' ? 'level' : f.kind;
-        if (seen.has(k)) return false;
+        if (seen.has(k)) continue;
         seen.add(k);
-        return true;
-      });
+        kept.push(f);
+      }
+      figures = kept;
     }
     if (!figures.length && !opts.qualitativeToo) return;
     const quoteEnd = figures.length && opts.maxLead !== undefined ? last.end + Math.max(...figures.map((f) => f.end)) : predEnd;

@@ -40,7 +40,9 @@ export const extractResults: Plugin<[], Root> = function () {
           const before = s.text.slice(0, st.end);
           out.push({
             ...st, start: st.start + s.start, end: st.end + s.start, paragraphId: data.id!, base: data.startOffset, line: data.line,
-            horizon: st.figure.average ? 'five-year' : 'annual', year, estimate: /预计/.test(before),
+            // 年均 (average) and 累计 (cumulative) figures describe the whole period, not the year.
+            horizon: st.figure.average || /累计/.test(s.text.slice(Math.max(0, st.start - 12), st.end)) ? 'five-year' : 'annual',
+            year, estimate: /预计/.test(before),
           });
         }
       }
