@@ -49,6 +49,13 @@ class SearchPage {
     this.facets = $(root, '[data-facets]');
     this.quoteOut = $(root, '[data-quote-result]');
     this.engine = SearchEngine.load('/');
+    // Filters open beside the results on wide screens, folded above them on phones.
+    const box = root.querySelector<HTMLDetailsElement>('[data-facets-box]');
+    const wide = matchMedia('(min-width: 48em)');
+    if (box) {
+      box.open = wide.matches;
+      wide.addEventListener('change', () => (box.open = wide.matches));
+    }
     this.engine.catch((e: unknown) => this.fail(e));
     root.classList.add('js-ready');
   }
@@ -61,6 +68,7 @@ class SearchPage {
     this.setMode(params.get('mode') === 'quote' ? 'quote' : 'search', false);
     this.form.addEventListener('submit', (e) => {
       e.preventDefault();
+      clearTimeout(this.timer);
       void this.run(this.currentFilters());
     });
     this.input.addEventListener('input', () => {
@@ -158,6 +166,7 @@ class SearchPage {
       this.outcome = null;
       this.list.replaceChildren();
       this.facets.replaceChildren();
+      this.facets.closest('details')?.setAttribute('hidden', '');
       this.more.hidden = true;
       this.status.textContent = '输入词句即可检索全部报告。';
       return;
@@ -176,6 +185,7 @@ class SearchPage {
     }
     if (serial !== this.serial) return; // a newer query is on its way
     this.outcome = outcome;
+    this.root.dataset.ms = outcome.ms.toFixed(2); // read by scripts/bench-search.ts
     this.renderFacets(outcome, filters, engine.table);
     this.list.replaceChildren();
     this.shown = 0;
@@ -236,6 +246,12 @@ class SearchPage {
       out.push(clear);
     }
     this.facets.replaceChildren(...out);
+    const box = this.facets.closest('details');
+    if (box) {
+      box.hidden = out.length === 0;
+      const chosen = FACETS.reduce((n, f) => n + (filters[f]?.length ?? 0), 0);
+      $(box, '[data-facets-summary]').textContent = chosen ? `筛选（已选 ${chosen} 项）` : '筛选';
+    }
   }
 
   private showMore(focusFirst: boolean): void {
@@ -253,6 +269,7 @@ class SearchPage {
         .catch((e: unknown) => {
           console.error(e);
           li.replaceChildren(el('p', { class: 'hit-doc' }, docLabel(hit.doc)), el('p', {}, '这一条未能载入。'));
+          li.removeAttribute('aria-busy');
         });
       return li;
     });

@@ -24,8 +24,17 @@ import type { ReportDocument } from '../lib/schema.ts';
 import { indexContent, TOKEN_VERSION } from '../lib/search-tokens.ts';
 import { kindFacet, searchEntries, searchTable, type SearchEntry, type SearchText } from '../lib/search-records.ts';
 
-/** Postings per index chunk: small chunks keep a cold query's download small (see scripts/bench-search.ts). */
-export const INDEX_CHUNK_SIZE = 1000;
+/**
+ * Postings per index chunk. A cold query downloads Pagefind's meta file (about
+ * 35 bytes per chunk) plus one chunk (about 2.7 bytes per posting) per distinct
+ * token range it touches, some 8 for a typical phrase; the sum is smallest at
+ * sqrt(35 · postings / (2.7 · 8)). Postings ≈ 1.9 per indexed character.
+ * (Pagefind reads PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; its default is 20000.)
+ */
+export function indexChunkSize(indexedChars: number): number {
+  const postings = 1.9 * indexedChars;
+  return Math.round(Math.min(20000, Math.max(400, Math.sqrt((35 * postings) / (2.7 * 8)))));
+}
 /** The language of the records: anything Pagefind neither stems nor segments. */
 export const INDEX_LANGUAGE = 'und';
 
@@ -75,7 +84,8 @@ export async function buildSearchIndex({ outDir, documents, logger, pagefind }: 
   const docs = new Map(documents.map((d) => [d.id, d]));
   const previousChunk = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
   // Read by the Pagefind binary when its service starts (createIndex below).
-  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
+  const chars = entries.reduce((n, e) => n + e.text.length, 0);
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(indexChunkSize(chars));
   try {
     const created = await pf.createIndex({ writePlayground: false });
     check('createIndex', created.errors);
@@ -136,7 +146,7 @@ export async function buildSearchIndex({ outDir, documents, logger, pagefind }: 
     writeFileSync(path.join(searchDir, 'table.json'), table);
     const summary = { records: added.length, indexBytes, files: files.files.length, tableBytes: Buffer.byteLength(table) };
     logger.info(
-      `indexed ${summary.records} paragraphs and headings; index ${(indexBytes / 1024).toFixed(0)} KB, table ${(summary.tableBytes / 1024).toFixed(1)} KB`,
+      `indexed ${summary.records} paragraphs and headings; index ${(indexBytes / 1024).toFixed(0)} KB in chunks of ${process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE} postings, table ${(summary.tableBytes / 1024).toFixed(1)} KB`,
     );
     return summary;
   } finally {

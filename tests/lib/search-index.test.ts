@@ -48,7 +48,7 @@ describe('buildSearchIndex (the real Pagefind binary)', () => {
     const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8'));
     expect(Object.keys(entry.languages)).toEqual([INDEX_LANGUAGE]);
     expect(entry.languages[INDEX_LANGUAGE].page_count).toBe(entries.length);
-    // Small index chunks (INDEX_CHUNK_SIZE) reached the binary.
+    // Small index chunks (indexChunkSize) reached the binary.
     expect(readdirSync(join(out, 'pagefind', 'index')).length).toBeGreaterThan(20);
     expect(quiet.info).toHaveBeenCalledWith(expect.stringMatching(/^indexed \d+ paragraphs and headings/));
   });
