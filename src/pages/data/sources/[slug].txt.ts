@@ -9,7 +9,7 @@ import type { Source } from '../../../lib/index.ts';
 
 export const getStaticPaths = (async () => (await allSources()).map(({ slug, source }) => ({ params: { slug }, props: { source } }))) satisfies GetStaticPaths;
 
-function readOriginal(source: Source): Uint8Array {
+function readOriginal(source: Source): Uint8Array<ArrayBuffer> {
   const candidates = [resolve(source.file), resolve(sourcesDir(), basename(source.file))];
   for (const path of candidates) {
     let bytes: Buffer;
@@ -18,7 +18,7 @@ function readOriginal(source: Source): Uint8Array {
     } catch {
       continue;
     }
-    if (createHash('sha256').update(bytes).digest('hex') === source.sha256) return new Uint8Array(bytes);
+    if (createHash('sha256').update(bytes).digest('hex') === source.sha256) return Uint8Array.from(bytes);
   }
   throw new Error(`${source.file}: the file on disk is missing or no longer matches sha256 ${source.sha256} (looked in ${candidates.join(', ')})`);
 }
