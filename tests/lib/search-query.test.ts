@@ -44,6 +44,9 @@ describe('Traditional characters', () => {
     expect(traditionalToSimplified('努力實現幼有善育、學有優教')).toBe('努力实现幼有善育、学有优教');
     expect(traditionalToSimplified('堅持把穩增長放在突出位置')).toBe('坚持把稳增长放在突出位置');
     expect(traditionalToSimplified('發展活力不斷增強')).toBe('发展活力不断增强');
+    // Hong Kong and Taiwan variant characters.
+    expect(traditionalToSimplified('羣衆綫上衞生爲民著力')).toBe('群众线上卫生为民着力');
+    expect(traditionalToSimplified('臺灣裡面')).toBe('台湾里面');
   });
   it('leaves Simplified text alone', () => {
     const s = '预计全年生产总值增长6%左右，一般公共预算收入增长5.4%。';
