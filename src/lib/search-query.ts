@@ -3,7 +3,8 @@
  *
  * - Words are separated by spaces (ASCII or ideographic); every word must occur
  *   (AND). A word wrapped in quotes ("…", “…”, 「…」) may contain spaces, which
- *   are ignored like everywhere else in matching.
+ *   are ignored like everywhere else in matching; quotation marks inside a word
+ *   (“十四五”规划) are part of the phrase.
  * - Each word is matched as a substring of the paragraph after folding
  *   (foldForMatch: no whitespace, full-width → half-width, lower case), so
  *   `６％左右`, `6% 左右` and `6%左右` are the same phrase.
@@ -26,7 +27,8 @@ export interface ParsedQuery {
   joined: PhraseTokens | null;
 }
 
-const WORD = /"([^"]*)"|“([^”]*)”|「([^」]*)」|(\S+)/gu;
+/** A quoted run counts as one word only when it stands alone (“十四五”规划 is one word, quotes and all). */
+const WORD = /(?<=^|\s)(?:"([^"]*)"|“([^”]*)”|「([^」]*)」)(?=\s|$)|(\S+)/gu;
 
 /** Longest query, in characters: a pasted page is cut here (the quote check takes longer text). */
 export const MAX_QUERY_CHARS = 200;

@@ -16,6 +16,8 @@ import { samplePhrases, searchCorpus, truth } from './search-phrases.ts';
 interface Shown {
   status: string;
   hrefs: string[];
+  /** Per shown result, the texts of its <mark>s. */
+  marks: string[][];
   count: number;
 }
 
@@ -31,9 +33,11 @@ async function settled(page: Page): Promise<Shown> {
   );
   return page.evaluate(() => {
     const status = document.querySelector('[data-status]')!.textContent ?? '';
-    const hrefs = [...document.querySelectorAll('[data-results] a.hit-link')].map((a) => a.getAttribute('href')!);
+    const links = [...document.querySelectorAll('[data-results] a.hit-link')];
+    const hrefs = links.map((a) => a.getAttribute('href')!);
+    const marks = links.map((a) => [...a.querySelectorAll('mark')].map((m) => m.textContent ?? ''));
     const m = /找到 (\d+) 处/.exec(status);
-    return { status, hrefs, count: m ? Number(m[1]) : 0 };
+    return { status, hrefs, marks, count: m ? Number(m[1]) : 0 };
   });
 }
 
@@ -79,6 +83,10 @@ describe.skipIf(!hasChromium())('search in Chromium', () => {
       if (shown.count !== expected.length) failures.push(`${p.kind} "${p.text}": ${shown.count} results, expected ${expected.length}`);
       if (entryUrl(shown.hrefs[0] ?? '') !== p.url) failures.push(`${p.kind} "${p.text}": first result ${shown.hrefs[0]}, expected ${p.url}`);
       for (const h of shown.hrefs) if (!folded.get(entryUrl(h))?.includes(f)) failures.push(`${p.kind} "${p.text}": ${h} does not contain it`);
+      // The excerpt shows the phrase, marked.
+      shown.marks.forEach((ms, i) => {
+        if (!ms.some((t) => foldText(t).folded.includes(f))) failures.push(`${p.kind} "${p.text}": excerpt of ${shown.hrefs[i]} marks ${JSON.stringify(ms)}`);
+      });
     }
     expect(failures).toEqual([]);
     expect(session.errors).toEqual([]);

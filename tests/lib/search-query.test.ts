@@ -20,6 +20,11 @@ describe('parseQuery', () => {
       expect(q.joined).toBeNull();
     }
   });
+  it('keeps quotation marks that are part of a phrase', () => {
+    const q = parseQuery('“十四五”规划、加快绿色');
+    expect(q.words.map((w) => w.text)).toEqual(['“十四五”规划、加快绿色']);
+    expect(parseQuery('“十四五” 规划').words.map((w) => w.text)).toEqual(['十四五', '规划']);
+  });
   it('drops repeats, words inside longer words, and words that fold to nothing', () => {
     expect(parseQuery('发展 高质量发展 发展').words.map((w) => w.text)).toEqual(['高质量发展']);
     expect(parseQuery('   ').words).toEqual([]);
