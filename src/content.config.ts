@@ -5,16 +5,18 @@
  * collections (src/data/collections.ts); nothing downstream re-parses text.
  */
 import { fileURLToPath } from 'node:url';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import {
-  DiagnosticSchema, DocumentSchema, PARSER_VERSION, ResultSchema, SectionSchema, SourceSchema, TargetSchema,
+  DiagnosticSchema, DocumentSchema, PARSER_VERSION, ResultSchema, SectionSchema, SourceSchema, TargetSchema, parseSourcesWithTrees,
 } from './lib/index.ts';
 import { dataVersion } from './lib/data-version.ts';
 import { documentMarkdown } from './lib/markdown.ts';
-import { loadCorpus, sourcesDir } from './data/load.ts';
+import { loadCorpus, sourcesDir, type Corpus } from './data/load.ts';
+import { assertParsable } from './data/corpus-check.ts';
+import { readSources } from '../scripts/read-sources.ts';
 import { reportPath, sourceSlug } from './data/urls.ts';
 
 const CorpusMetaSchema = z.object({
@@ -28,27 +30,34 @@ const CorpusMetaSchema = z.object({
   sources: z.int(),
 });
 
-/** Parse once (load.ts caches per process) and fail the build, naming file and line, on parse errors. */
+/** Bumped when a source changes under `astro dev`; the next load parses afresh. */
+let generation = 0;
+let fresh: { generation: number; corpus: Corpus } | null = null;
+
+/** Parse once per build (load.ts caches per process) and stop, naming file and line, on parse errors. */
 function corpus(ctx: LoaderContext) {
   const root = fileURLToPath(ctx.config.root);
-  const c = loadCorpus(root);
-  const errors = c.result.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) {
-    throw new Error(
-      `the sources in ${c.dir} could not be parsed (${errors.length} error${errors.length > 1 ? 's' : ''}):\n` +
-        errors.map((e) => `  ${e.file}:${e.line}:${e.column} [${e.ruleId}] ${e.message}`).join('\n'),
-    );
+  let c: Corpus;
+  if (generation === 0) c = loadCorpus(root);
+  else {
+    if (fresh?.generation !== generation) {
+      const dir = sourcesDir(root);
+      fresh = { generation, corpus: { ...parseSourcesWithTrees(readSources([dir], root)), dir } };
+    }
+    c = fresh.corpus;
   }
+  assertParsable(c.result, c.dir);
   return { ...c, root, version: dataVersion(c.result.parserVersion, c.result.sources) };
 }
 
 type Entry = { id: string; data: Record<string, unknown>; body?: string };
+const watched = new Set<string>();
 
 /** A loader that stores what `pick` takes from the parsed corpus. */
 function corpusLoader(name: string, pick: (c: ReturnType<typeof corpus>, ctx: LoaderContext) => Entry[]) {
-  return {
+  const loader = {
     name: `report-explorer-${name}`,
-    async load(ctx) {
+    async load(ctx: LoaderContext): Promise<void> {
       const c = corpus(ctx);
       const entries = pick(c, ctx);
       ctx.store.clear();
@@ -63,10 +72,21 @@ function corpusLoader(name: string, pick: (c: ReturnType<typeof corpus>, ctx: Lo
             `(data version ${c.version}; ${count('warning')} warnings, ${count('info')} notes shown on the report pages)`,
         );
       }
-      // Rebuild when a source changes under `astro dev`.
-      ctx.watcher?.add(c.dir);
+      // Under `astro dev`: re-parse and reload when a file in the sources folder changes.
+      if (ctx.watcher && !watched.has(name)) {
+        watched.add(name);
+        ctx.watcher.add(c.dir);
+        const onChange = async (path: string) => {
+          if (!resolve(path).startsWith(c.dir)) return;
+          generation++;
+          ctx.logger.info(`${relative(c.root, path)} changed; parsing the sources again`);
+          await loader.load(ctx);
+        };
+        for (const event of ['change', 'add', 'unlink'] as const) ctx.watcher.on(event, onChange);
+      }
     },
   } satisfies Omit<Loader, 'schema'>;
+  return loader;
 }
 
 const site = (ctx: LoaderContext) => ctx.config.site ?? 'https://report-explorer.example';

@@ -212,6 +212,43 @@ describe.skipIf(!hasChromium())('reading site in Chromium', () => {
     }, { width: 1280, height: 900 });
   });
 
+  test('without JavaScript: the report reads, the TOC links work, the citation is in a <details>', async () => {
+    await withPage(async (page) => {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+      await page.goto(`${server.url}/reports/rongcheng-2024/`);
+      expect(await page.evaluate(() => document.querySelectorAll('.report-text .p').length)).toBeGreaterThan(50);
+      expect(await page.locator('button.pc-cite').count()).toBe(0); // script-made controls are absent, not broken
+      expect(await page.locator('button.copy').first().isVisible()).toBe(false);
+      await page.locator('nav.toc a[data-toc="s2-3"]').click();
+      expect(page.url()).toMatch(/#s2-3$/);
+      expect((await targetBox(page, 's2-3')).isTarget).toBe(true);
+      await page.locator('#cite > summary').click();
+      const gbt = (await page.locator('#cite pre[data-format="gbt7714"]').textContent())!;
+      expect(gbt).toContain('荣成市2024年政府工作报告[EB/OL]');
+      expect(gbt).toMatch(/\[\d{4}-\d{2}-\d{2}\]/); // dated with the build date
+      await page.locator('#s2-p2 a.pc-src').click({ force: true });
+      await page.waitForURL(/\/sources\/003_88f1127700d663e6\/#L\d+$/);
+    }, { width: 1280, height: 900 });
+  });
+
+  test('print: no header, TOC or controls; the text at full width', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${server.url}/reports/weihai-2024/#s2-p2`);
+      await page.emulateMedia({ media: 'print' });
+      const shown = await page.evaluate(() =>
+        ['.site-header', 'nav.toc', '.cite-box', '.pc', '.report-nav'].map((sel) => {
+          const el = document.querySelector(sel);
+          return el ? getComputedStyle(el).display : 'none';
+        }),
+      );
+      expect(shown).toEqual(['none', 'none', 'none', 'none', 'none']);
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('.report-text')!).maxWidth)).toBe('none');
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(pdf.length).toBeGreaterThan(10_000);
+    }, { width: 1280, height: 900 });
+  });
+
   test('screenshots at phone and desktop widths', async () => {
     const pages: [string, string][] = [
       ['home', '/'],

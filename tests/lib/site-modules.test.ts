@@ -153,3 +153,17 @@ describe('format', () => {
     expect(citeAuthor(byId('weihai-2024-coverage'))).toBeNull();
   });
 });
+
+describe('assertParsable', () => {
+  it('passes warnings and stops on errors, naming every file and line', async () => {
+    const { assertParsable } = await import('../../src/data/corpus-check.ts');
+    const { parseSources } = await import('../../src/lib/index.ts');
+    expect(() => assertParsable(result, 'seeds')).not.toThrow();
+    const bad = parseSources([
+      { file: 'ok.txt', bytes: new TextEncoder().encode('各位代表：\n\n一、工作回顾\n\n一年来，生产总值增长5%。') },
+      { file: 'binary.txt', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]) },
+    ]);
+    expect(bad.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    expect(() => assertParsable(bad, '/tmp/reports')).toThrow(/the sources in \/tmp\/reports could not be parsed \(1 error\):\n {2}binary\.txt:\d+:\d+ \[[a-z-]+\]/);
+  });
+});
