@@ -103,6 +103,8 @@ export function excerpt(text: string, ranges: Array<[number, number]>, width = 9
   let start = first ? Math.max(0, first[0] - before) : 0;
   let end = Math.min(chars.length, start + Math.max(width, first ? first[1] - start : 0));
   if (end === chars.length) start = Math.max(0, Math.min(start, end - width));
+  // Never cut a later hit in two: end the window before it instead.
+  for (const [s, e] of cp) if (s < end && e > end && s > (first?.[0] ?? 0)) end = s;
   const segs: Segment[] = [];
   const push = (t: string, mark: boolean) => {
     if (!t) return;

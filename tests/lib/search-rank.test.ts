@@ -47,6 +47,12 @@ describe('matchRanges and excerpts', () => {
     expect(segs.filter((s) => s.mark).map((s) => s.text)).toEqual(['目标', '目标']);
     expect(segs.map((s) => s.text).join('')).toHaveLength(62);
   });
+  it('ends the window before a hit it would cut in two', () => {
+    const t = `${'甲'.repeat(10)}目标${'乙'.repeat(20)}目标${'丙'.repeat(30)}`;
+    const segs = excerpt(t, matchRanges(t, ['目标']), 28, 5);
+    expect(segs.filter((s) => s.mark).map((s) => s.text)).toEqual(['目标']);
+    expect(segs.at(-1)!.text).toBe(`${'乙'.repeat(20)}…`);
+  });
   it('shows a short paragraph whole', () => {
     expect(excerpt('坚持稳中求进。', matchRanges('坚持稳中求进。', ['稳中']))).toEqual([
       { text: '坚持', mark: false },
