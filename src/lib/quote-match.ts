@@ -19,8 +19,9 @@ export function foldWithMap(text: string): FoldedText {
   let i = 0;
   for (const ch of text) {
     const f = foldChar(ch);
-    for (const c of f) {
-      folded += c;
+    // One map entry per UTF-16 unit, so that indices into `folded` stay aligned after 𠮷 and other astral characters.
+    for (let u = 0; u < f.length; u++) {
+      folded += f[u];
       map.push(i);
     }
     i += ch.length;

@@ -152,6 +152,9 @@ describe('decoding and matching', () => {
   it('folds width, spaces and line breaks for matching', () => {
     expect(foldForMatch('增长６％ 左右，\n全年')).toBe(foldForMatch('增长6%左右,全年'));
   });
+  it('keeps passages aligned after characters outside the BMP', () => {
+    expect(bestMatch('好吃', [{ text: '𠮷野家，好吃。' }])).toMatchObject({ passage: '好吃', start: 5 });
+  });
   it('finds a quote exactly, or the closest passage when misquoted', () => {
     const paras = [{ text: '今年，我们要全面推动绿色低碳转型，让绿色低碳成为高质量发展最鲜明的底色。' }, { text: '别的段落。' }];
     expect(bestMatch('让绿色低碳成为高质量发展最鲜明的底色', paras)).toMatchObject({ similarity: 1, passage: '让绿色低碳成为高质量发展最鲜明的底色' });
