@@ -147,3 +147,43 @@ export function paragraphBlocks<P extends { kind: string; index: number }>(parag
   }
   return out;
 }
+
+export interface Mark {
+  /** Words to mark, as they appear in the paragraph. */
+  text: string;
+  href: string;
+  kind: string;
+  title: string;
+}
+
+export type Segment = { text: string; mark?: Mark };
+
+/** A paragraph's text cut around the first occurrence of each mark (in text order, never overlapping). */
+export function markSegments(text: string, marks: readonly Mark[] = []): Segment[] {
+  const found = marks
+    .map((m) => ({ m, at: m.text ? text.indexOf(m.text) : -1 }))
+    .filter((x) => x.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  const out: Segment[] = [];
+  let pos = 0;
+  for (const { m, at } of found) {
+    if (at < pos) continue; // overlaps the previous mark
+    if (at > pos) out.push({ text: text.slice(pos, at) });
+    out.push({ text: m.text, mark: m });
+    pos = at + m.text.length;
+  }
+  if (pos < text.length) out.push({ text: text.slice(pos) });
+  return out;
+}
+
+/** Marks for press coverage: each quotation and each differing figure, linking to its check. */
+export function coverageMarks(doc: ReportDocument): Map<string, Mark[]> {
+  const label = { exact: '与报告一字不差', differing: '与报告有出入', 'not-found': '报告中未找到' } as const;
+  const marks = new Map<string, Mark[]>();
+  const add = (pid: string, m: Mark) => marks.set(pid, [...(marks.get(pid) ?? []), m]);
+  for (const q of doc.quotes) add(q.paragraphId, { text: q.text, href: `#q-${q.id}`, kind: q.match, title: `引语核对：${label[q.match]}` });
+  for (const d of doc.discrepancies) {
+    add(d.coverage.paragraphId, { text: d.coverage.quote, href: `#d-${d.id}`, kind: 'discrepancy', title: `数字出入：报告作 ${d.report.value}${d.report.unit}` });
+  }
+  return marks;
+}

@@ -167,3 +167,25 @@ describe('assertParsable', () => {
     expect(() => assertParsable(bad, '/tmp/reports')).toThrow(/the sources in \/tmp\/reports could not be parsed \(1 error\):\n {2}binary\.txt:\d+:\d+ \[[a-z-]+\]/);
   });
 });
+
+describe('marks in press coverage', () => {
+  it('cuts a paragraph around each mark, first occurrence, no overlaps, text preserved', async () => {
+    const { markSegments } = await import('../../src/data/catalog.ts');
+    const m = (text: string) => ({ text, href: `#${text}`, kind: 'exact', title: '' });
+    const segs = markSegments('甲乙丙丁甲乙', [m('丙丁'), m('甲乙'), m('乙丙'), m('无')]);
+    expect(segs.map((s) => (s.mark ? `[${s.text}]` : s.text)).join('')).toBe('[甲乙][丙丁]甲乙');
+    expect(markSegments('文字', []).map((s) => s.text)).toEqual(['文字']);
+  });
+  it('marks every quotation and differing figure of the coverage in its own paragraph', async () => {
+    const { coverageMarks, markSegments } = await import('../../src/data/catalog.ts');
+    const cov = byId('weihai-2024-coverage');
+    const marks = coverageMarks(cov);
+    let placed = 0;
+    for (const p of cov.paragraphs) {
+      const segs = markSegments(p.text, marks.get(p.id));
+      expect(segs.map((s) => s.text).join('')).toBe(p.text);
+      placed += segs.filter((s) => s.mark).length;
+    }
+    expect(placed).toBe(cov.quotes.length + cov.discrepancies.length);
+  });
+});
