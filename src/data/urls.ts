@@ -24,7 +24,9 @@ export function sourceSlug(file: string, sha256?: string): string {
 }
 
 export const sourcePath = (slug: string): string => `/sources/${slug}/`;
-export const sourceLinePath = (slug: string, line: number): string => `${sourcePath(slug)}#L${line}`;
+/** A line of a source page; with `endLine`, `?lines=a-b` lets the page mark the whole range (the #L anchor works without it). */
+export const sourceLinePath = (slug: string, line: number, endLine?: number): string =>
+  `${sourcePath(slug)}${endLine && endLine > line ? `?lines=${line}-${endLine}` : ''}#L${line}`;
 export const rawSourcePath = (slug: string): string => `/data/sources/${slug}.txt`;
 
 /** Absolute URL on the site (canonical links, citations, feed). */

@@ -234,6 +234,24 @@ describe.skipIf(!hasChromium())('reading site in Chromium', () => {
     }, { width: 1280, height: 900 });
   });
 
+  test('a paragraph\'s 原文 link opens the source at its first line and marks every line it spans', async () => {
+    await withPage(async (page, { errors }) => {
+      await page.goto(`${server.url}/reports/weihai-2024-coverage/`);
+      const link = page.locator('#s1-p2 a.pc-src');
+      const href = (await link.getAttribute('href'))!;
+      const [, a, b] = /\?lines=(\d+)-(\d+)#L(\d+)$/.exec(href) ?? [];
+      expect(Number(b)).toBeGreaterThan(Number(a));
+      await link.click({ force: true });
+      await page.waitForURL(new RegExp(`#L${a}$`));
+      const marked = await page.evaluate(() => [...document.querySelectorAll('.ln.hl')].map((e) => e.id));
+      expect(marked).toEqual(Array.from({ length: Number(b) - Number(a) + 1 }, (_, i) => `L${Number(a) + i}`));
+      const top = await page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, `L${a}`);
+      expect(top).toBeGreaterThanOrEqual(0);
+      expect(top).toBeLessThan(200);
+      expect(errors).toEqual([]);
+    }, { width: 1280, height: 900 });
+  });
+
   test('print: no header, TOC or controls; the text at full width', async () => {
     await withPage(async (page) => {
       await page.goto(`${server.url}/reports/weihai-2024/#s2-p2`);

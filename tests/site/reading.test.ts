@@ -86,7 +86,8 @@ describe('provenance', () => {
       const lines = src.text.split(/\r\n|\r|\n/);
       const links = new Set(page(`reports/${doc.id}/index.html`).filter((e) => e.tag === 'a').map((e) => e.attrs.href));
       for (const p of doc.paragraphs) {
-        const href = `/sources/${slug}/#L${p.position.startLine}`;
+        const { startLine, endLine } = p.position;
+        const href = `/sources/${slug}/${endLine > startLine ? `?lines=${startLine}-${endLine}` : ''}#L${startLine}`;
         expect(links.has(href), `${doc.id} ${p.id} → ${href}`).toBe(true);
         const line = stripSpace(lines[p.position.startLine - 1] ?? '');
         expect(line.startsWith(stripSpace(p.text).slice(0, 4)) || line.includes(stripSpace(p.text).slice(0, 4)), `${doc.id} ${p.id} vs line ${p.position.startLine}`).toBe(true);
