@@ -9,9 +9,7 @@ import { readSources } from './read-sources.ts';
 function table(result: ParseResult): string {
   const rows = [['id', 'kind', 'region', 'level', 'year', 'review', 'sections', 'paragraphs', 'targets', 'results', 'warnings']];
   for (const d of result.documents) {
-    const warnings = result.diagnostics.filter(
-      (x) => x.file === d.sourceFile && x.severity !== 'info' && (x.documentId === d.id || (x.line >= d.startLine && x.line <= d.endLine)),
-    ).length;
+    const warnings = result.diagnostics.filter((x) => x.documentId === d.id && x.severity !== 'info').length;
     rows.push([
       d.id, d.kind, d.region?.name ?? '?', d.region?.level ?? '?', String(d.year ?? '?'), String(d.reviewYear ?? '-'),
       String(d.sections.length), String(d.paragraphs.length), String(d.targets.length), String(d.results.length), String(warnings),

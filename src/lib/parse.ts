@@ -53,6 +53,8 @@ interface Draft {
   endLine: number;
   startOffset: number;
   endOffset: number;
+  /** Diagnostics found while reading this document; they get its id once it has one. */
+  diagnostics: Diagnostic[];
 }
 
 function baseId(meta: Metadata): string {
@@ -93,7 +95,7 @@ export function parseSourcesWithTrees(inputs: SourceInput[]): { result: ParseRes
       const last = [...segLines].reverse().find((l) => l.kind !== 'blank') ?? segLines[segLines.length - 1]!;
       const segText = text.slice(segLines[0]!.start, segLines[segLines.length - 1]!.end);
       const meta = inferMetadata(input.file, segLines, segText, seg.anchor !== null);
-      diagnostics.push(...meta.diagnostics);
+      const own: Diagnostic[] = [...meta.diagnostics];
       const coverage = meta.kind === 'coverage';
       const processor = coverage ? coverageProcessor : reportProcessor;
       const vfile = new VFile({
@@ -106,9 +108,9 @@ export function parseSourcesWithTrees(inputs: SourceInput[]): { result: ParseRes
         },
       });
       const tree = processor.runSync(processor.parse(vfile), vfile) as Root;
-      diagnostics.push(...(vfile.data.diagnostics ?? []));
+      own.push(...(vfile.data.diagnostics ?? []));
       if (!coverage && !tree.children.some((n) => n.type === 'heading')) {
-        diagnostics.push({
+        own.push({
           file: input.file, line: first.line, column: 1, ruleId: 'no-structure', severity: 'warning',
           message: `${input.file}:${first.line}: no headings (一、 （一） 1.) were recognised from line ${first.line} to ${last.line}; the text is kept as a single section.`,
         });
@@ -116,7 +118,7 @@ export function parseSourcesWithTrees(inputs: SourceInput[]): { result: ParseRes
       drafts.push({
         meta, tree, file: input.file, lines, records: treeToRecords(tree, input.file, 'pending'),
         raw: { targets: vfile.data.targets ?? [], results: vfile.data.results ?? [] },
-        startLine: first.line, endLine: last.line, startOffset: first.textStart, endOffset: last.end,
+        startLine: first.line, endLine: last.line, startOffset: first.textStart, endOffset: last.end, diagnostics: own,
       });
     }
   }
@@ -131,6 +133,7 @@ export function parseSourcesWithTrees(inputs: SourceInput[]): { result: ParseRes
     let id = base;
     for (let k = 2; used.has(id); k++) id = `${base}-${k}`;
     used.set(id, d);
+    diagnostics.push(...d.diagnostics.map((x) => ({ ...x, documentId: id })));
     const fingerprint = createHash('sha256').update(foldForMatch(d.records.paragraphs.map((p) => p.text).join('\n'))).digest('hex');
     const twin = fingerprints.get(fingerprint);
     if (twin && d.records.paragraphs.length) {

@@ -78,6 +78,13 @@ describe('the five seeds', () => {
     expect(lost[0]!.heading).toBe('坚持供需协同量质并举蓄足经济增长新动能统筹实施五大工程');
   });
 
+  it('name the document each diagnostic belongs to', () => {
+    const r = parsedSeeds();
+    const lines = r.diagnostics.filter((d) => d.ruleId === 'date-damaged' || d.ruleId === 'heading-number-lost');
+    expect(new Set(lines.map((d) => d.documentId))).toEqual(new Set(['rongcheng-2024']));
+    expect(r.diagnostics.every((d) => d.documentId && r.documents.some((x) => x.id === d.documentId))).toBe(true);
+  });
+
   it('keep web residue in diagnostics, verbatim', () => {
     const residue = parsedSeeds().diagnostics.filter((d) => d.ruleId === 'web-residue').map((d) => [d.line, d.text]);
     expect(residue).toEqual(expect.arrayContaining([[6, '请扫二维码'], [662, '政府工作报告进展更多>']]));
