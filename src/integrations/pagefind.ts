@@ -78,11 +78,28 @@ export function fragmentUrl(file: string, content: Uint8Array): string {
   return data.url;
 }
 
-export async function buildSearchIndex({ outDir, documents, logger, pagefind }: BuildOptions): Promise<BuildSummary> {
+/** An index built in memory, waiting for the pages to be written. */
+export interface PreparedIndex {
+  /** Write Pagefind's bundle and the search table and texts into `outDir`. */
+  write(outDir: string, logger: Logger): Promise<BuildSummary>;
+  /** Stop Pagefind's service and restore the environment. */
+  close(): Promise<void>;
+}
+
+/**
+ * Build the index from the records alone. It needs no HTML, so the integration
+ * starts it when the build starts and Pagefind works while Astro renders pages.
+ */
+export async function prepareSearchIndex({ documents, pagefind }: Pick<BuildOptions, 'documents' | 'pagefind'>): Promise<PreparedIndex> {
   const pf = pagefind ?? (await import('pagefind'));
   const entries = searchEntries(documents);
   const docs = new Map(documents.map((d) => [d.id, d]));
   const previousChunk = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+  const close = async () => {
+    if (previousChunk === undefined) delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+    else process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = previousChunk;
+    await pf.close();
+  };
   // Read by the Pagefind binary when its service starts (createIndex below).
   const chars = entries.reduce((n, e) => n + e.text.length, 0);
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(indexChunkSize(chars));
@@ -91,25 +108,26 @@ export async function buildSearchIndex({ outDir, documents, logger, pagefind }: 
     check('createIndex', created.errors);
     const index = created.index;
     if (!index) throw new Error('Pagefind createIndex returned no index');
-    const added: SearchEntry[] = [];
-    for (const e of entries) {
-      const content = indexContent(e.text);
-      if (!content) continue; // only white space: nothing to find
-      const d = docs.get(e.docId)!;
-      const res = await index.addCustomRecord({
-        url: e.url,
-        content,
-        language: INDEX_LANGUAGE,
-        filters: {
-          region: d.region ? [d.region.slug] : [],
-          year: d.year ? [String(d.year)] : [],
-          kind: [kindFacet(d)],
-          part: [e.part],
-        },
-      });
-      check(`addCustomRecord(${e.url})`, res.errors);
-      added.push(e);
-    }
+    // Records go to Pagefind's service all at once: it answers each message by id, and one
+    // round trip per record (sequentially) was most of the indexing time.
+    const added: SearchEntry[] = entries.filter((e) => indexContent(e.text));
+    const responses = await Promise.all(
+      added.map((e) => {
+        const d = docs.get(e.docId)!;
+        return index.addCustomRecord({
+          url: e.url,
+          content: indexContent(e.text),
+          language: INDEX_LANGUAGE,
+          filters: {
+            region: d.region ? [d.region.slug] : [],
+            year: d.year ? [String(d.year)] : [],
+            kind: [kindFacet(d)],
+            part: [e.part],
+          },
+        });
+      }),
+    );
+    responses.forEach((res, k) => check(`addCustomRecord(${added[k]!.url})`, res.errors));
     const files = await index.getFiles();
     check('getFiles', files.errors);
     const hashByUrl = new Map<string, string>();
@@ -128,42 +146,69 @@ export async function buildSearchIndex({ outDir, documents, logger, pagefind }: 
       if (!h) throw new Error(`Pagefind wrote no fragment for ${url}`);
       return h;
     };
+    const write = async (outDir: string, logger: Logger): Promise<BuildSummary> => {
+      const bundle = path.join(outDir, 'pagefind');
+      rmSync(bundle, { recursive: true, force: true });
+      const written = await index.writeFiles({ outputPath: bundle });
+      check('writeFiles', written.errors);
 
-    const bundle = path.join(outDir, 'pagefind');
-    rmSync(bundle, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: bundle });
-    check('writeFiles', written.errors);
-
-    const searchDir = path.join(outDir, 'search');
-    const textDir = path.join(searchDir, 'p');
-    rmSync(textDir, { recursive: true, force: true });
-    mkdirSync(textDir, { recursive: true });
-    for (const e of added) {
-      const body: SearchText = { d: e.docId, a: e.anchor, t: e.text, h: e.headings, ...(e.heading ? { k: 1 as const } : {}) };
-      writeFileSync(path.join(textDir, `${hashOf(e.url)}.json`), JSON.stringify(body));
-    }
-    const table = JSON.stringify(searchTable(documents, added, hashOf, TOKEN_VERSION, INDEX_LANGUAGE));
-    writeFileSync(path.join(searchDir, 'table.json'), table);
-    const summary = { records: added.length, indexBytes, files: files.files.length, tableBytes: Buffer.byteLength(table) };
-    logger.info(
-      `indexed ${summary.records} paragraphs and headings; index ${(indexBytes / 1024).toFixed(0)} KB in chunks of ${process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE} postings, table ${(summary.tableBytes / 1024).toFixed(1)} KB`,
-    );
-    return summary;
-  } finally {
-    if (previousChunk === undefined) delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
-    else process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = previousChunk;
-    await pf.close();
+      const searchDir = path.join(outDir, 'search');
+      const textDir = path.join(searchDir, 'p');
+      rmSync(textDir, { recursive: true, force: true });
+      mkdirSync(textDir, { recursive: true });
+      for (const e of added) {
+        const body: SearchText = { d: e.docId, a: e.anchor, t: e.text, h: e.headings, ...(e.heading ? { k: 1 as const } : {}) };
+        writeFileSync(path.join(textDir, `${hashOf(e.url)}.json`), JSON.stringify(body));
+      }
+      const table = JSON.stringify(searchTable(documents, added, hashOf, TOKEN_VERSION, INDEX_LANGUAGE));
+      writeFileSync(path.join(searchDir, 'table.json'), table);
+      const summary = { records: added.length, indexBytes, files: files.files.length, tableBytes: Buffer.byteLength(table) };
+      logger.info(
+        `indexed ${summary.records} paragraphs and headings; index ${(indexBytes / 1024).toFixed(0)} KB in chunks of ${process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE} postings, table ${(summary.tableBytes / 1024).toFixed(1)} KB`,
+      );
+      return summary;
+    };
+    return { write, close };
+  } catch (e) {
+    await close();
+    throw e;
   }
 }
 
-/** The Astro integration: register once in astro.config.mjs. */
+export async function buildSearchIndex({ outDir, documents, logger, pagefind }: BuildOptions): Promise<BuildSummary> {
+  const prepared = await prepareSearchIndex({ documents, pagefind });
+  try {
+    return await prepared.write(outDir, logger);
+  } finally {
+    await prepared.close();
+  }
+}
+
+/**
+ * The Astro integration: register once in astro.config.mjs. Indexing starts with the
+ * build (the records are all it needs) and the files are written when the pages are.
+ */
 export default function pagefindSearch(): AstroIntegration {
+  let indexing: Promise<PreparedIndex> | null = null;
+  const start = async () => {
+    const { loadCorpus } = await import('../data/load.ts');
+    return prepareSearchIndex({ documents: loadCorpus().result.documents });
+  };
   return {
     name: 'report-explorer-search',
     hooks: {
+      'astro:build:start': () => {
+        indexing = start();
+        // Errors surface when the build awaits the index; keep Node from reporting them early.
+        indexing.catch(() => {});
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const { loadCorpus } = await import('../data/load.ts');
-        await buildSearchIndex({ outDir: fileURLToPath(dir), documents: loadCorpus().result.documents, logger });
+        const prepared = await (indexing ?? start());
+        try {
+          await prepared.write(fileURLToPath(dir), logger);
+        } finally {
+          await prepared.close();
+        }
       },
     },
   };
