@@ -9,6 +9,7 @@ export const NAV: { href: string; label: string }[] = [
   { href: '/reports/', label: '报告' },
   { href: '/regions/', label: '地区' },
   { href: '/years/', label: '年份' },
+  { href: '/indicators/', label: '指标' },
   { href: '/data/', label: '数据' },
   { href: '/about/', label: '关于' },
 ];
