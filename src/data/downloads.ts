@@ -7,6 +7,7 @@ import {
   DiagnosticSchema, DocumentSchema, ParseResultSchema, ResultSchema, SourceSchema, TargetSchema, indicator,
   type ReportDocument, type Result, type Target,
 } from '../lib/index.ts';
+import { ComparisonSchema, ComparisonsFileSchema } from '../lib/comparison-schema.ts';
 import { absoluteUrl, anchorPath } from './urls.ts';
 
 export interface Column {
@@ -87,6 +88,8 @@ export const SCHEMAS = {
   diagnostic: { schema: DiagnosticSchema, title: '一条解析说明' },
   source: { schema: SourceSchema, title: '一个原始文本文件' },
   corpus: { schema: ParseResultSchema, title: '全部解析结果（corpus.json）' },
+  comparison: { schema: ComparisonSchema, title: '一项目标与次年结果的对照（comparisons.csv 的一行）' },
+  comparisons: { schema: ComparisonsFileSchema, title: '全部目标与结果对照（comparisons.json）' },
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;
