@@ -143,20 +143,28 @@ export function regionSeries(all: Comparison[], slug: string): Series[] {
       points.push(c ? point(c, String(y), unit) : emptyPoint(String(y), y, first.region.shortName));
     }
     const title = withMeasure(`${first.region.name}${first.indicator.label}`, measure);
-    out.push({
-      id: `region-${slug}-${first.indicator.key}-${measure}`,
-      by: 'years',
-      title,
-      indicator: { key: first.indicator.key, label: first.indicator.label, en: first.indicator.en },
-      measure,
-      unit,
-      points,
-      summary: sentence(title, points),
-      note: measure === 'level' ? LEVEL_NOTE : null,
-      csvPath: `/indicators/${first.indicator.key}/${slug}-${measure}.csv`,
-    });
+    out.push(series(`region-${slug}`, 'years', title, first, measure, unit, points, slug));
   }
   return out.sort(byIndicator);
+}
+
+/** A series record: ids, summary sentence, caveat and CSV path follow from what it plots. */
+function series(
+  prefix: string, by: Series['by'], title: string, first: Comparison, measure: Series['measure'], unit: Series['unit'],
+  points: SeriesPoint[], csvName: string,
+): Series {
+  return {
+    id: `${prefix}-${first.indicator.key}-${measure}`,
+    by,
+    title,
+    indicator: { key: first.indicator.key, label: first.indicator.label, en: first.indicator.en },
+    measure,
+    unit,
+    points,
+    summary: sentence(title, points),
+    note: measure === 'level' ? LEVEL_NOTE : null,
+    csvPath: `/indicators/${first.indicator.key}/${csvName}-${measure}.csv`,
+  };
 }
 
 /** One year's series across regions: the same indicator's target (and result) in every region. */
@@ -170,18 +178,7 @@ export function yearSeries(all: Comparison[], year: number): Series[] {
     const sorted = [...group].sort((a, b) => a.region.slug.localeCompare(b.region.slug));
     const points = sorted.map((c) => ({ ...point(c, c.region.shortName, unit), summary: `${c.region.shortName}${c.summary}` }));
     const title = withMeasure(`${year}年各地${first.indicator.label}`.replace('各地地区', '各地'), measure);
-    out.push({
-      id: `year-${year}-${first.indicator.key}-${measure}`,
-      by: 'regions',
-      title,
-      indicator: { key: first.indicator.key, label: first.indicator.label, en: first.indicator.en },
-      measure,
-      unit,
-      points,
-      summary: sentence(title, points),
-      note: measure === 'level' ? LEVEL_NOTE : null,
-      csvPath: `/indicators/${first.indicator.key}/${year}-${measure}.csv`,
-    });
+    out.push(series(`year-${year}`, 'regions', title, first, measure, unit, points, String(year)));
   }
   return out.sort(byIndicator);
 }

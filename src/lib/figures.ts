@@ -3,17 +3,10 @@
  * "6%—6.5%", "1050亿元，增长6%", "超过千亿元", "分别增长6%、7.5%". Returns
  * value, unit, qualifier as written and a comparator the verdicts can use.
  */
-import type { Comparator } from './schema.ts';
+import type { Comparator, StatedFigure } from './schema.ts';
 import { asciiDigits } from './text.ts';
 
-export interface Figure {
-  kind: 'growth' | 'level' | 'share' | 'qualitative';
-  value: number | null;
-  valueMax: number | null;
-  unit: string | null;
-  qualifier: string | null;
-  comparator: Comparator;
-  benchmark: string | null;
+export interface Figure extends StatedFigure {
   /** 年均: an average over several years. */
   average: boolean;
   /** Where in the predicate the figure was read. */

@@ -150,6 +150,9 @@ const FigureFields = {
 export const TargetSchema = z.object(FigureFields);
 export type Target = z.infer<typeof TargetSchema>;
 
+/** What a stated figure says, without where it stands: read by the extractors and by the verdicts. */
+export type StatedFigure = Pick<Target, 'kind' | 'value' | 'valueMax' | 'unit' | 'qualifier' | 'comparator' | 'benchmark'>;
+
 export const ResultSchema = z.object({
   ...FigureFields,
   /** The report calls it an estimate (预计). */

@@ -23,7 +23,7 @@
  * - Ceilings: for consumer prices, unemployment and the deficit ratio a target of
  *   "3%左右" or "3%" is a ceiling: at most the target (plus the tolerance for 左右) → met.
  */
-import type { Comparator } from './schema.ts';
+import type { StatedFigure } from './schema.ts';
 import type { Verdict } from './comparison-schema.ts';
 
 /** Half a percentage point: the step growth targets are set in. */
@@ -35,15 +35,7 @@ export const LEVEL_TOLERANCE = 0.02;
 export const CEILING_INDICATORS: ReadonlySet<string> = new Set(['cpi', 'unemployment', 'deficit-ratio']);
 
 /** The fields of a target or a result that grading reads. */
-export interface GradableFigure {
-  kind: 'growth' | 'level' | 'share' | 'qualitative';
-  value: number | null;
-  valueMax: number | null;
-  unit: string | null;
-  qualifier: string | null;
-  comparator: Comparator;
-  benchmark: string | null;
-}
+export type GradableFigure = StatedFigure;
 
 /** A figure to grade a benchmark target against: the province's growth, or the region's GDP growth. */
 export interface BenchmarkFigure {
