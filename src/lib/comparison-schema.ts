@@ -5,7 +5,7 @@
  * the /data/ downloads, the charts and the tests all use these types.
  */
 import { z } from 'zod';
-import { ComparatorSchema, FigureKindSchema } from './schema.ts';
+import { FigureKindSchema, ResultSchema } from './schema.ts';
 
 /**
  * - exceeded / met / missed: graded by the rule in `rule`;
@@ -23,11 +23,10 @@ export const VerdictSchema = z.enum([
 export type Verdict = z.infer<typeof VerdictSchema>;
 
 /** One side of a comparison: a target or a result, as the report states it, with links to its sentence. */
-export const ComparisonSideSchema = z.object({
-  /** Id of the target or result record (unique within its document). */
-  id: z.string(),
-  documentId: z.string(),
-  paragraphId: z.string(),
+export const ComparisonSideSchema = ResultSchema.pick({
+  id: true, documentId: true, paragraphId: true, line: true, metric: true, value: true, valueMax: true, unit: true,
+  qualifier: true, comparator: true, benchmark: true, quote: true, estimate: true,
+}).extend({
   /**
    * The sentence: /reports/<document>/#<paragraph>:~:text=<quote> (the text fragment highlights the words).
    * A site path on the site's pages; an absolute URL in the /data/ downloads.
@@ -36,21 +35,8 @@ export const ComparisonSideSchema = z.object({
   /** The source line it was read from: /sources/<file>/#L<line> (absolute in the downloads). */
   sourceUrl: z.string(),
   file: z.string(),
-  line: z.int().min(1),
-  /** The indicator's name as written in the report. */
-  metric: z.string(),
-  value: z.number().nullable(),
-  valueMax: z.number().nullable(),
-  unit: z.string().nullable(),
-  qualifier: z.string().nullable(),
-  comparator: ComparatorSchema,
-  benchmark: z.string().nullable(),
   /** The figure in words, as stated: 增长6%左右, 超过1000亿元, 与经济增长同步. */
   stated: z.string(),
-  /** The report's words, verbatim. */
-  quote: z.string(),
-  /** The report calls the result an estimate (预计); always false for targets. */
-  estimate: z.boolean(),
 });
 export type ComparisonSide = z.infer<typeof ComparisonSideSchema>;
 
