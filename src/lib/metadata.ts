@@ -8,7 +8,7 @@
 import type { ClassifiedLine } from './classify.ts';
 import type { Diagnostic, DocumentKind, Region } from './schema.ts';
 import { findDivision, NATIONAL, rankDivisions, toRegion } from './regions.ts';
-import { asciiDigits, stripSpace } from './text.ts';
+import { asciiDigits, chineseOrdinal, stripSpace } from './text.ts';
 import { countYears, leadingYear, readDate } from './years.ts';
 import { toSimplified, looksTraditional } from './chinese.ts';
 
@@ -101,6 +101,17 @@ function headingText(l: ClassifiedLine): string {
   return l.text.slice(l.ordinalLength ?? 0);
 }
 
+/**
+ * The year of a session of the National People's Congress. The first four congresses met
+ * irregularly (from 1954, 1959, 1964, 1975); since the fifth (1978) each sits five years
+ * with one session a year.
+ */
+export function npcSessionYear(congress: number | null, session: number | null): number | null {
+  if (!congress || !session) return null;
+  const first: Record<number, number> = { 1: 1954, 2: 1959, 3: 1964, 4: 1975 };
+  return (first[congress] ?? 1978 + 5 * (congress - 5)) + session - 1;
+}
+
 export function inferKind(lines: ClassifiedLine[], text: string, hasOpening: boolean): DocumentKind {
   if (hasOpening) return 'report';
   const h1 = lines.filter((l) => l.kind === 'heading' && l.level === 1 && l.ordinalValue);
@@ -173,7 +184,11 @@ export function inferMetadata(file: string, lines: ClassifiedLine[], text: strin
     const m = stripSpace(simplified).match(/((?:19|20)\d{2})年的?《政府工作报告》/);
     if (m) planYear = Number(m[1]);
   }
-  let year = planYear ?? (reviewYear ? reviewYear + 1 : null) ?? dateYear;
+  // A national report addressed "向第五届全国人民代表大会第二次会议" dates itself by the session.
+  const npc = region?.level === 'national' ? digits.slice(0, 6000).match(/向第([一二三四五六七八九十]{1,3})届全国人民代表大会第([一二三四五六七八九十]{1,2})次会议/) : null;
+  const npcYear = npc ? npcSessionYear(chineseOrdinal(npc[1]!), chineseOrdinal(npc[2]!)) : null;
+  if (npc && !session) session = npc[0].slice(1);
+  let year = planYear ?? (reviewYear ? reviewYear + 1 : null) ?? dateYear ?? npcYear;
   if (planYear && dateYear && planYear !== dateYear) {
     diagnostics.push({
       file, line: lines[0]?.line ?? 1, column: 1, ruleId: 'year-conflict', severity: 'warning',

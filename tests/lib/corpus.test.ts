@@ -31,8 +31,8 @@ describe.skipIf(!present)('national corpus (1954–2018)', () => {
     const years = result.documents.map((d) => [fileYear(d.sourceFile), d.year] as const);
     expect(years.filter(([, y]) => y === null)).toEqual([]);
     const right = years.filter(([f, y]) => f === y).length;
-    // Measured: 36 of 46. Older reports name no year in headings; the fallback reads the years they mention.
-    expect(right).toBeGreaterThanOrEqual(34);
+    // Measured: 39 of 46. Older reports name no year in headings or session; the fallback reads the years they mention.
+    expect(right).toBeGreaterThanOrEqual(38);
     // Every report since 1992 states its year in a heading or its targets.
     expect(years.filter(([f, y]) => f >= 2004 && f !== y)).toEqual([]);
   });

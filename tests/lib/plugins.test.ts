@@ -10,6 +10,7 @@ import { readFigures } from '../../src/lib/figures.ts';
 import { attachIds } from '../../src/lib/ids.ts';
 import { findIndicators } from '../../src/lib/indicators.ts';
 import { bestMatch, foldForMatch } from '../../src/lib/index.ts';
+import { npcSessionYear } from '../../src/lib/metadata.ts';
 import { attachParts, partOfHeading } from '../../src/lib/parts.ts';
 import { findDivision } from '../../src/lib/regions.ts';
 import { leadPoint, reportParser, splitHeading } from '../../src/lib/structure.ts';
@@ -136,6 +137,12 @@ describe('dates, regions, parts', () => {
     expect(findDivision('荣成市')).toMatchObject({ code: '371082', level: 'county' });
     expect(findDivision('烟台')).toMatchObject({ name: '烟台市', level: 'prefecture' });
     expect(findDivision('国务院')).toMatchObject({ level: 'national' });
+  });
+  it('dates a session of the National People’s Congress', () => {
+    expect(npcSessionYear(1, 2)).toBe(1955);
+    expect(npcSessionYear(5, 2)).toBe(1979);
+    expect(npcSessionYear(10, 1)).toBe(2003);
+    expect(npcSessionYear(13, 1)).toBe(2018);
   });
   it('names the part of a report', () => {
     const o = { appendix: false, afterReview: true, coverage: false };
