@@ -46,6 +46,9 @@ function explicitRegion(lines: ClassifiedLine[], text: string, simp: Simplify): 
       if (/全国人民代表大会/.test(t)) return { name: '国务院', evidence: `session line (line ${l.line})`, line: l.line };
       if ((m = t.match(/^在(.{2,14}?)第.{1,4}届/))) return { name: m[1]!, evidence: `session line “${t}” (line ${l.line})`, line: l.line };
     }
+    if (l.kind === 'cover-title' && (m = t.match(/^(.{2,14}?(省|市|县|区|州|旗|盟))((19|20)\d{2}年)?政府工作报告/))) {
+      return { name: m[1]!, evidence: `title line “${t}” (line ${l.line})`, line: l.line };
+    }
     if (l.kind === 'cover-speaker' && (m = t.match(new RegExp(`^(.{2,14}?)${OFFICES}`))) && m[1]) {
       return { name: m[1], evidence: `speaker line “${t}” (line ${l.line})`, line: l.line };
     }
@@ -164,9 +167,13 @@ export function inferMetadata(file: string, lines: ClassifiedLine[], text: strin
     if (m) session = m[1]!;
   }
 
-  // Years from headings.
+  // Years from headings, or a title line such as "烟台市2024年政府工作报告".
   let reviewYear: number | null = null;
   let planYear: number | null = null;
+  for (const l of lines) {
+    const m = l.kind === 'cover-title' ? asciiDigits(stripSpace(l.text)).match(/((?:19|20)\d{2})年政府工作报告/) : null;
+    if (m) planYear ??= Number(m[1]);
+  }
   for (const l of lines) {
     if (l.kind !== 'heading' || l.level !== 1) continue;
     const h = asciiDigits(simp(stripSpace(headingText(l))));
