@@ -94,8 +94,8 @@ export function readFigures(predicateRaw: string, metric = ''): Figure[] {
     });
     mask(Math.max(0, m.index - 4), m.index + m[0].length);
   }
-  // "由35.4%提高到54.8%": the figure is where it ended.
-  const fromTo = new RegExp(`由\\s*(${NUM})\\s*(${UNITS})?\\s*(提高|增加|增长|上升|下降|降低|减少|扩大)(到|至)\\s*(${NUM})\\s*(${UNITS})`).exec(masked);
+  // "由35.4%提高到54.8%", "从26.6万亿元增加到51.9万亿元": the figure is where it ended.
+  const fromTo = new RegExp(`[由从]\\s*(${NUM})\\s*(${UNITS})?\\s*(提高|增加|增长|上升|下降|降低|减少|扩大)(到|至)\\s*(${NUM})\\s*(${UNITS})`).exec(masked);
   if (fromTo) {
     const { value, unit } = readNumber(fromTo[5]!, fromTo[6]!);
     out.push({
