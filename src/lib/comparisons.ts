@@ -14,7 +14,7 @@
  * Pure: no I/O, browser-safe.
  */
 import { ComparisonSchema, type Comparison, type ComparisonFlag, type ComparisonSide, type Verdict } from './comparison-schema.ts';
-import { INDICATORS, findIndicators, indicator as indicatorByKey } from './indicators.ts';
+import { INDICATORS, findIndicators, indicator as indicatorByKey, labelFor } from './indicators.ts';
 import { BLOCKING_FLAGS, figureFlags, isMultiYear, magnitudeFlags } from './plausibility.ts';
 import type { ParseResult, ReportDocument, Result, Target } from './schema.ts';
 import { VERDICT_LABELS, formatNumber, grade, type BenchmarkFigure } from './verdicts.ts';
@@ -321,7 +321,7 @@ export function buildComparisons(parse: Corpus): Comparison[] {
       {
         id,
         region: { slug: region.slug, name: region.name, shortName: region.shortName, code: region.code },
-        indicator: { key, label: ind.label, en: ind.en, unit: ind.unit },
+        indicator: { key, label: labelFor(ind, region.level), en: ind.en, unit: ind.unit },
         measure,
         horizon: t.horizon,
         year: t.year,
@@ -360,7 +360,7 @@ export function buildComparisons(parse: Corpus): Comparison[] {
       {
         id,
         region: { slug: region.slug, name: region.name, shortName: region.shortName, code: region.code },
-        indicator: { key, label: ind.label, en: ind.en, unit: ind.unit },
+        indicator: { key, label: labelFor(ind, region.level), en: ind.en, unit: ind.unit },
         measure,
         horizon: r.horizon,
         year: r.year,

@@ -19,11 +19,13 @@ export interface Indicator {
   notBefore?: RegExp;
   /** Expands to other indicators (城乡居民 → 城镇 and 农村). */
   expands?: string[];
+  /** The name national reports use, where it differs (国内生产总值). */
+  nationalLabel?: string;
 }
 
 export const INDICATORS: readonly Indicator[] = [
   {
-    key: 'gdp', label: '地区生产总值', en: 'GDP', unit: '亿元',
+    key: 'gdp', label: '地区生产总值', nationalLabel: '国内生产总值', en: 'GDP', unit: '亿元',
     names: ['地区生产总值', '国内生产总值', '生产总值', 'GDP', '经济总量'],
     notAfter: /(万元|单位|占|亿元|人均|每|元)$/,
     notBefore: /^(能耗|用水|电耗|比重|的比重|增加值能耗|二氧化碳)/,
@@ -150,6 +152,11 @@ export function findIndicators(text: string): IndicatorMention[] {
     out.push({ indicator: ind, name: m[0], start: m.index, end: m.index + m[0].length });
   }
   return out;
+}
+
+/** The indicator's name for a region: 国内生产总值 for the whole country, 地区生产总值 elsewhere. */
+export function labelFor(ind: Indicator, level: string | null | undefined): string {
+  return level === 'national' ? (ind.nationalLabel ?? ind.label) : ind.label;
 }
 
 /** Look an indicator up by any of its names. */

@@ -8,7 +8,7 @@ import { classifyLine } from '../../src/lib/classify.ts';
 import { decodeSource } from '../../src/lib/decode.ts';
 import { readFigures } from '../../src/lib/figures.ts';
 import { attachIds } from '../../src/lib/ids.ts';
-import { findIndicators } from '../../src/lib/indicators.ts';
+import { findIndicators, labelFor } from '../../src/lib/indicators.ts';
 import { bestMatch, foldForMatch } from '../../src/lib/index.ts';
 import { npcSessionYear } from '../../src/lib/metadata.ts';
 import { attachParts, partOfHeading } from '../../src/lib/parts.ts';
@@ -118,6 +118,10 @@ describe('figures', () => {
 });
 
 describe('indicators', () => {
+  it('use the national name for the whole country', () => {
+    const gdp = findIndicators('地区生产总值')[0]!.indicator;
+    expect([labelFor(gdp, 'national'), labelFor(gdp, 'county')]).toEqual(['国内生产总值', '地区生产总值']);
+  });
   it('tells look-alikes apart', () => {
     expect(findIndicators('万元生产总值能耗下降').map((m) => m.indicator.key)).toEqual(['energy-intensity']);
     expect(findIndicators('数字经济核心产业增加值占生产总值比重').map((m) => m.indicator.key)).toEqual([]);
