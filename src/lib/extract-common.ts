@@ -91,7 +91,7 @@ export function statementsIn(text: string, opts: { qualitativeToo: boolean; maxL
     }
     if (!figures.length && !opts.qualitativeToo) return;
     const quoteEnd = figures.length && opts.maxLead !== undefined ? last.end + Math.max(...figures.map((f) => f.end)) : predEnd;
-    const start = Math.min(first.start, lastIndexOfClauseStart(text, first.start));
+    const start = first.start;
     if (!figures.length) {
       const q = qualitative(predicate);
       out.push(...spread(group, [q], start, trimEnd(text, predEnd)));
@@ -103,10 +103,6 @@ export function statementsIn(text: string, opts: { qualitativeToo: boolean; maxL
     out.push(...statements);
   });
   return out;
-}
-
-function lastIndexOfClauseStart(_text: string, start: number): number {
-  return start;
 }
 
 function trimEnd(text: string, end: number): number {

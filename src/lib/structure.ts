@@ -13,7 +13,7 @@ import { reflowCoverage } from './coverage-flow.ts';
 import type { ReportNodeData } from './mdast-data.ts';
 import type { Diagnostic } from './schema.ts';
 import type { ParagraphKind } from './schema-types.ts';
-import { chineseOrdinal, splitLines, stripSpace } from './text.ts';
+import { chineseOrdinal, splitLines } from './text.ts';
 
 /** What the caller hands the parser through `file.data.input`. */
 export interface ParserInput {
@@ -276,4 +276,3 @@ export const reportParser: Plugin<[], string, Root> = function () {
   };
 };
 
-export { stripSpace };
