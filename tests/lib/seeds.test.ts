@@ -1,10 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkConservation, DocumentSchema } from '../../src/lib/index.ts';
 import { doc, parsedSeeds, ROOT } from './seeds.ts';
 
 describe('the five seeds', () => {
+  it.skipIf(!existsSync(join(ROOT, '..', 'shared', 'seeds')))('are byte for byte the files in ../shared/seeds', () => {
+    const shared = join(ROOT, '..', 'shared', 'seeds');
+    const names = readdirSync(shared).sort();
+    expect(readdirSync(join(ROOT, 'seeds')).sort()).toEqual(names);
+    for (const n of names) expect(readFileSync(join(ROOT, 'seeds', n)).equals(readFileSync(join(shared, n))), n).toBe(true);
+  });
+
   it('yield 7 reports and 1 coverage document with region, level and years', () => {
     const summary = parsedSeeds().documents.map((d) => [d.id, d.kind, d.region?.name, d.region?.level, d.region?.code, d.year, d.reviewYear]);
     expect(summary).toEqual([
