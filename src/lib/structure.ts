@@ -69,17 +69,39 @@ function lineSpan(l: ClassifiedLine): { start: number; end: number } {
 }
 
 const TERMINAL = /[。！？!?]/;
+/** Words that open a sentence of action in these reports. */
+const SENTENCE_START = /坚持|大力|着力|加快|实施|深入|全面|持续|积极|扎实|不断|聚焦|围绕|突出|强化|深化|出台|开展|建立|完善|健全|落实|启动|组织|全力|统筹|主动/g;
+
+/** Median length of the headings of one level that end with a full stop: what a heading there looks like. */
+function typicalHeadingLength(lines: ClassifiedLine[], level: number): number {
+  const lengths = lines
+    .filter((l) => l.kind === 'heading' && l.level === level)
+    .map((l) => TERMINAL.exec(l.text.slice(l.ordinalLength ?? 0))?.index ?? -1)
+    .filter((n) => n > 0 && n <= 50)
+    .sort((a, b) => a - b);
+  return lengths.length ? lengths[lengths.length >> 1]! : 20;
+}
 
 /**
  * Split a heading line's text (after its number) into the heading and the rest.
  * "聚焦聚力扩内需稳外需，推动经济持续回升向好。实施…" → heading up to 。, rest after it.
  */
-export function splitHeading(text: string): { heading: string; cut: number; uncertain: boolean } {
+export function splitHeading(text: string, expected = 20): { heading: string; cut: number; uncertain: boolean } {
   const m = TERMINAL.exec(text);
   if (m && m.index <= 50) return { heading: text.slice(0, m.index), cut: m.index + 1, uncertain: false };
   if (text.length <= 50) return { heading: text, cut: text.length, uncertain: false };
-  // Punctuation lost in extraction: cut at the first comma that leaves a heading-sized phrase.
+  // Punctuation lost in extraction. The next sentence usually opens with a verb of action
+  // (坚持, 大力, 加快 …): cut where one starts near the length of the sibling headings…
   const comma = /[，,；;：:]/g;
+  const firstComma = text.search(/[，,；;：:]/);
+  let best: number | null = null;
+  for (const v of text.matchAll(SENTENCE_START)) {
+    const at = v.index;
+    if (at < expected * 0.6 || at > expected * 1.6 || (firstComma >= 0 && at > firstComma)) continue;
+    if (best === null || Math.abs(at - expected) < Math.abs(best - expected)) best = at;
+  }
+  if (best !== null) return { heading: text.slice(0, best), cut: best, uncertain: true };
+  // …or at the first comma that leaves a heading-sized phrase.
   let c: RegExpExecArray | null;
   while ((c = comma.exec(text))) {
     if (c.index >= 6 && c.index <= 40) return { heading: text.slice(0, c.index), cut: c.index + 1, uncertain: true };
@@ -122,7 +144,7 @@ function buildReportTree(input: ParserInput, diagnostics: Diagnostic[]): Root {
     if ((l.kind === 'heading' && !entry) || unnumbered) {
       const level = unnumbered ? 1 : l.level!;
       const after = l.text.slice(l.ordinalLength ?? 0);
-      const { heading, cut, uncertain } = splitHeading(after);
+      const { heading, cut, uncertain } = splitHeading(after, typicalHeadingLength(lines, level));
       if (uncertain) {
         diagnostics.push({
           file, line: l.line, column: 1, ruleId: 'heading-boundary', severity: 'warning',

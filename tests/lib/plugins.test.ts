@@ -52,8 +52,11 @@ describe('classify', () => {
 describe('headings and lead points', () => {
   it('cuts a heading at its full stop, or at a comma when punctuation was lost', () => {
     expect(splitHeading('聚焦聚力扩内需稳外需，推动经济持续回升向好。实施项目建设提速行动。')).toEqual({ heading: '聚焦聚力扩内需稳外需，推动经济持续回升向好', cut: 22, uncertain: false });
-    const lost = splitHeading('以创新突破的积极作为推动产业升级纵深迈进大力推行链长制,加快建链、补链、延链、强链,推动产业链供应链优化升级并取得积极进展和成效');
-    expect(lost).toMatchObject({ heading: '以创新突破的积极作为推动产业升级纵深迈进大力推行链长制', uncertain: true });
+    const lost = '以创新突破的积极作为推动产业升级纵深迈进大力推行链长制,加快建链、补链、延链、强链,推动产业链供应链优化升级并取得积极进展和成效';
+    // Near the length of its siblings, the next sentence's opening verb (大力) marks the cut.
+    expect(splitHeading(lost, 20)).toMatchObject({ heading: '以创新突破的积极作为推动产业升级纵深迈进', uncertain: true });
+    // With no such verb in reach, the first comma does.
+    expect(splitHeading('以创新突破的积极作为推动产业升级纵深迈进推行链长制,加快建链、补链、延链、强链,推动产业链供应链优化升级并取得积极进展', 20)).toMatchObject({ heading: '以创新突破的积极作为推动产业升级纵深迈进推行链长制', uncertain: true });
   });
   it('finds lead points only where the first sentence is a short phrase', () => {
     expect(leadPoint('实施项目建设提速行动。按照“1+6”工作思路……')).toBe('实施项目建设提速行动。');
