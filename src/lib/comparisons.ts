@@ -14,7 +14,7 @@
  * Pure: no I/O, browser-safe.
  */
 import { ComparisonSchema, type Comparison, type ComparisonFlag, type ComparisonSide, type Verdict } from './comparison-schema.ts';
-import { INDICATORS, findIndicators, indicator as indicatorByKey, labelFor } from './indicators.ts';
+import { INDICATORS, findIndicators, indicator as indicatorByKey, labelFor, type Indicator } from './indicators.ts';
 import { BLOCKING_FLAGS, figureFlags, isMultiYear, magnitudeFlags } from './plausibility.ts';
 import type { ParseResult, ReportDocument, Result, Target } from './schema.ts';
 import { VERDICT_LABELS, formatNumber, grade, type BenchmarkFigure } from './verdicts.ts';
@@ -82,6 +82,14 @@ export function statedFigure(
 
 /** sha256 by source file, for source URLs (set per buildComparisons call). */
 let SHAS = new Map<string, string>();
+
+/** Whose figure and which indicator a comparison row is about. */
+function subject(region: NonNullable<ReportDocument['region']>, ind: Indicator): Pick<Comparison, 'region' | 'indicator'> {
+  return {
+    region: { slug: region.slug, name: region.name, shortName: region.shortName, code: region.code },
+    indicator: { key: ind.key, label: labelFor(ind, region.level), en: ind.en, unit: ind.unit },
+  };
+}
 
 function side(item: Item): ComparisonSide {
   const f = item.fig;
@@ -320,8 +328,7 @@ export function buildComparisons(parse: Corpus): Comparison[] {
     push(
       {
         id,
-        region: { slug: region.slug, name: region.name, shortName: region.shortName, code: region.code },
-        indicator: { key, label: labelFor(ind, region.level), en: ind.en, unit: ind.unit },
+        ...subject(region, ind),
         measure,
         horizon: t.horizon,
         year: t.year,
@@ -359,8 +366,7 @@ export function buildComparisons(parse: Corpus): Comparison[] {
     push(
       {
         id,
-        region: { slug: region.slug, name: region.name, shortName: region.shortName, code: region.code },
-        indicator: { key, label: labelFor(ind, region.level), en: ind.en, unit: ind.unit },
+        ...subject(region, ind),
         measure,
         horizon: r.horizon,
         year: r.year,

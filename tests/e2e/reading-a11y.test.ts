@@ -1,19 +1,13 @@
 // axe-core over the reading site's main pages, in light and dark, at desktop and phone width.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { formatViolations, runAxe } from '../helpers/axe.ts';
 import { hasChromium, withPage } from '../helpers/browser.ts';
-import { serveDist, type DistServer } from '../helpers/server.ts';
+import { useDistServer } from '../helpers/server.ts';
 
 const PAGES = ['/', '/reports/weihai-2024/', '/reports/weihai-2024-coverage/', '/regions/rongcheng/', '/years/2024/', '/data/', '/about/', '/sources/001_edf4ec562849084f/', '/404.html'];
 
 describe.skipIf(!hasChromium())('axe: zero violations', () => {
-  let server: DistServer;
-  beforeAll(async () => {
-    server = await serveDist();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = useDistServer();
 
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const [width, height, label] of [[1280, 900, 'desktop'], [390, 844, 'phone']] as const) {

@@ -1,8 +1,8 @@
 // The reading site in headless Chromium: home, a report, the TOC, copy-link, cite, quote copy, anchors.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { hasChromium, screenshotPath, withPage } from '../helpers/browser.ts';
-import { serveDist, type DistServer } from '../helpers/server.ts';
+import { useDistServer } from '../helpers/server.ts';
 
 const CANONICAL = new URL(process.env.SITE_URL || 'https://report-explorer.example').origin;
 
@@ -30,13 +30,7 @@ async function targetBox(page: Page, id: string) {
 }
 
 describe.skipIf(!hasChromium())('reading site in Chromium', () => {
-  let server: DistServer;
-  beforeAll(async () => {
-    server = await serveDist();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = useDistServer();
 
   test('home page lists every report and the links work', async () => {
     await withPage(async (page, { errors }) => {

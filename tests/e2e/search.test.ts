@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatViolations, runAxe } from '../helpers/axe.ts';
 import { hasChromium, openPage, screenshotPath, type PageSession } from '../helpers/browser.ts';
-import { serveDist, type DistServer } from '../helpers/server.ts';
+import { serveDist, useDistServer, type DistServer } from '../helpers/server.ts';
 import { foldText } from '../../src/lib/search-tokens.ts';
 import { loadCorpus } from '../../src/data/load.ts';
 import { samplePhrases, searchCorpus, truth } from './search-phrases.ts';
@@ -244,13 +244,7 @@ describe.skipIf(!hasChromium())('search in Chromium', () => {
 });
 
 describe.skipIf(!hasChromium())('search costs nothing until used', () => {
-  let server: DistServer;
-  beforeAll(async () => {
-    server = await serveDist();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = useDistServer();
 
   test('a report page loads no search code or index; the header box loads it on focus and shows quick results', async () => {
     const session = await openPage({ width: 1280, height: 900 });
@@ -283,13 +277,7 @@ describe.skipIf(!hasChromium())('search costs nothing until used', () => {
 });
 
 describe.skipIf(!hasChromium())('search page screenshots', () => {
-  let server: DistServer;
-  beforeAll(async () => {
-    server = await serveDist();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = useDistServer();
   for (const [name, width, height] of [['phone', 390, 844], ['desktop', 1280, 900]] as const) {
     for (const scheme of ['light', 'dark'] as const) {
       test(`${name} ${scheme}`, async () => {

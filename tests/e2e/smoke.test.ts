@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { formatViolations, runAxe } from '../helpers/axe.ts';
 import { hasChromium, screenshotPath, withPage } from '../helpers/browser.ts';
-import { serveDist, type DistServer } from '../helpers/server.ts';
+import { useDistServer } from '../helpers/server.ts';
 
 describe.skipIf(!hasChromium())('smoke: home page in Chromium', () => {
-  let server: DistServer;
-  beforeAll(async () => {
-    server = await serveDist();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = useDistServer();
 
   test('is Chinese, renders, and has no axe violations', async () => {
     await withPage(

@@ -2,6 +2,7 @@
  * A tiny static file server for dist/, on 127.0.0.1 and a random port, for browser tests.
  * Directory → index.html, `/dir` → 301 `/dir/`, anything missing → dist/404.html with status 404.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { createReadStream, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -92,5 +93,25 @@ export async function serveDist(root: string = distDir): Promise<DistServer> {
         server.closeAllConnections();
         server.close((err) => (err ? reject(err) : resolve()));
       }),
+  };
+}
+
+/**
+ * Serve dist/ for the tests of the enclosing `describe`: started before them, closed after.
+ * Read `.url` inside tests (it is set once the server is up).
+ */
+export function useDistServer(): { readonly url: string } {
+  let server: DistServer | undefined;
+  beforeAll(async () => {
+    server = await serveDist();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    get url() {
+      if (!server) throw new Error('the dist server is not running: read .url inside a test');
+      return server.url;
+    },
   };
 }
