@@ -20,7 +20,7 @@ import type { Page } from 'playwright-core';
 import { hasChromium, openPage } from '../tests/helpers/browser.ts';
 import { serveDist } from '../tests/helpers/server.ts';
 import { BENCH_QUERIES, samplePhrases, truth } from '../tests/e2e/search-phrases.ts';
-import { traditionalToSimplified } from '../src/lib/search-traditional.ts';
+import { loadTraditionalConverter } from '../src/lib/search/index.ts';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const median = (xs: number[]) => {
@@ -76,7 +76,8 @@ async function allResults(page: Page, query: string): Promise<{ count: number; h
   return { ...shown, ms };
 }
 
-const expected = (q: string) => truth(/[們國會經濟發這為與於過實業產營現際農區縣歲務員體歷號]/u.test(q) ? traditionalToSimplified(q) : q);
+const toSimplifiedQuery = await loadTraditionalConverter();
+const expected = (q: string) => truth(/[們國會經濟發這為與於過實業產營現際農區縣歲務員體歷號]/u.test(q) ? toSimplifiedQuery(q) : q);
 
 export async function measureSearch(dist = resolve(import.meta.dirname, '..', 'dist')) {
   if (!existsSync(join(dist, 'pagefind', 'pagefind-entry.json')) || !existsSync(join(dist, 'search', 'table.json'))) {

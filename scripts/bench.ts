@@ -11,8 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { parseSources } from '../src/lib/index.ts';
-import { readSources } from './read-sources.ts';
+import { parseSources } from '../src/lib/parse/index.ts';
+import { readSources } from '../src/data/read-sources.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = new Set(process.argv.slice(2));

@@ -3,8 +3,9 @@
  * npm run parse -- --json PATH…      one JSON object {documents, diagnostics} on standard output
  * npm run parse -- --diagnostics     also list every diagnostic
  */
-import { parseSources, type ParseResult } from '../src/lib/index.ts';
-import { readSources } from './read-sources.ts';
+import { parseSources } from '../src/lib/parse/index.ts';
+import { type ParseResult } from '../src/lib/index.ts';
+import { readSources } from '../src/data/read-sources.ts';
 
 function table(result: ParseResult): string {
   const rows = [['id', 'kind', 'region', 'level', 'year', 'review', 'sections', 'paragraphs', 'targets', 'results', 'warnings']];

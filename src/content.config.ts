@@ -9,14 +9,12 @@ import { relative, resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
-import {
-  DiagnosticSchema, DocumentSchema, PARSER_VERSION, ResultSchema, SectionSchema, SourceSchema, TargetSchema, parseSourcesWithTrees,
-} from './lib/index.ts';
-import { dataVersion } from './lib/data-version.ts';
-import { documentMarkdown } from './lib/markdown.ts';
+import { DiagnosticSchema, DocumentSchema, ResultSchema, SectionSchema, SourceSchema, TargetSchema } from './lib/index.ts';
+import { PARSER_VERSION, parseSourcesWithTrees } from './lib/parse/index.ts';
+import { dataVersion, documentMarkdown } from './lib/cite/index.ts';
 import { loadCorpus, sourcesDir, type Corpus } from './data/load.ts';
 import { assertParsable } from './data/corpus-check.ts';
-import { readSources } from '../scripts/read-sources.ts';
+import { readSources } from './data/read-sources.ts';
 import { reportPath, sourceSlug } from './data/urls.ts';
 
 const CorpusMetaSchema = z.object({

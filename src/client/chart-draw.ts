@@ -13,7 +13,7 @@ import {
   CategoryScale, Chart, LineController, LineElement, LinearScale, PointElement, Tooltip,
   type ChartConfiguration, type PointStyle, type TooltipItem,
 } from 'chart.js';
-import type { Series, SeriesPoint } from '../lib/comparison-series.ts';
+import type { Series, SeriesPoint } from '../lib/compare/index.ts';
 
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip);
 

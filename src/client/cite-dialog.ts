@@ -2,7 +2,7 @@
  * Citations in the reader's browser: re-dates the page's citation with today's
  * date, opens the dialog for a section or a paragraph, and copies any format.
  */
-import { citeAll, isoDate, type CiteSubject, type Citations } from '../lib/cite.ts';
+import { citeAll, isoDate, type CiteSubject, type Citations } from '../lib/cite/index.ts';
 import { copyText, toast } from './clipboard.ts';
 
 export function pageSubject(): CiteSubject | null {

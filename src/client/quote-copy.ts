@@ -3,7 +3,7 @@
  * marks, the GB/T 7714 citation of the paragraph, and a link to the paragraph
  * with a text fragment (#s2-3-p4:~:text=…) so the browser highlights those words.
  */
-import { quoteWithCitation, textDirective, textFragment, type SelectedPart } from '../lib/cite.ts';
+import { quoteWithCitation, textDirective, textFragment, type SelectedPart } from '../lib/cite/index.ts';
 import { copyText, toast } from './clipboard.ts';
 import { pageSubject, subjectFor } from './cite-dialog.ts';
 

@@ -8,11 +8,7 @@
  * Loaded only when someone searches (the search page, or the header box once
  * used): nothing here runs on a report page.
  */
-import { parseQuery, type ParsedQuery } from '../lib/search-query.ts';
-import { phraseStarts, type PhraseTokens } from '../lib/search-tokens.ts';
-import { compareRank, rankKey, type MatchInfo, type RankKey } from '../lib/search-rank.ts';
-import { tableRows, type SearchDoc, type SearchTable, type SearchText, type TableRow } from '../lib/search-records.ts';
-import { hasHan, looksTraditional } from '../lib/search-hint.ts';
+import { loadTraditionalConverter, parseQuery, type ParsedQuery, phraseStarts, type PhraseTokens, compareRank, rankKey, type MatchInfo, type RankKey, tableRows, type SearchDoc, type SearchTable, type SearchText, type TableRow, hasHan, looksTraditional } from '../lib/search/index.ts';
 
 interface PagefindResult {
   id: string;
@@ -153,7 +149,7 @@ export class SearchEngine {
   }
 
   private toSimplified(): Promise<(s: string) => string> {
-    this.converter ??= import('../lib/search-traditional.ts').then((m) => m.traditionalToSimplified);
+    this.converter ??= loadTraditionalConverter();
     return this.converter;
   }
 

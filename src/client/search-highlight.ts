@@ -4,8 +4,7 @@
  * same folding as the search itself, so 6%左右 marks “6％左右”. Permalink and
  * source controls inside a paragraph are left alone.
  */
-import { parseQuery } from '../lib/search-query.ts';
-import { matchRanges } from '../lib/search-rank.ts';
+import { parseQuery, matchRanges } from '../lib/search/index.ts';
 
 const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, td, th, blockquote';
 const SKIP = '.pc, button, [data-pagefind-ignore], [aria-hidden="true"], script, style, mark.search-hit';

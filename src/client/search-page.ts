@@ -4,10 +4,7 @@
  * type, writes the state back with history.replaceState, and renders results as
  * a plain list of links with an aria-live count.
  */
-import { bestMatch } from '../lib/quote-match.ts';
-import { phraseTokens } from '../lib/search-tokens.ts';
-import { diffQuote, trimQuote } from '../lib/search-quote.ts';
-import type { SearchTable } from '../lib/search-records.ts';
+import { bestMatch, phraseTokens, diffQuote, trimQuote, type SearchTable } from '../lib/search/index.ts';
 import { FACETS, SearchEngine, type Facet, type Filters, type SearchOutcome } from './search-engine.ts';
 import { docLabel, el, KIND_LABEL, PART_LABEL, pendingHit, renderHit, resultUrl } from './search-render.ts';
 

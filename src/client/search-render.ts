@@ -3,8 +3,7 @@
  * each result is a list item whose link is the excerpt (phrase in <mark>),
  * with the document and the headings above it as plain text.
  */
-import { excerpt, matchRanges } from '../lib/search-rank.ts';
-import type { SearchDoc, SearchText } from '../lib/search-records.ts';
+import { excerpt, matchRanges, type SearchDoc, type SearchText } from '../lib/search/index.ts';
 import type { Hit, SearchOutcome } from './search-engine.ts';
 
 export function el<K extends keyof HTMLElementTagNameMap>(

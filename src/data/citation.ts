@@ -1,5 +1,5 @@
 /** The citation subject of a document page (the script narrows it to a section or paragraph). */
-import type { CiteSubject } from '../lib/cite.ts';
+import type { CiteSubject } from '../lib/cite/index.ts';
 import type { ReportDocument } from '../lib/index.ts';
 import { KIND_LABEL, citeAuthor } from './format.ts';
 import { SITE_NAME } from './site.ts';

@@ -3,11 +3,8 @@
  * meaning of every column (shown on the /data/ page), and the JSON Schemas.
  */
 import { z } from 'zod';
-import {
-  DiagnosticSchema, DocumentSchema, ParseResultSchema, ResultSchema, SourceSchema, TargetSchema, indicator,
-  type ReportDocument, type Result, type Target,
-} from '../lib/index.ts';
-import { ComparisonSchema, ComparisonsFileSchema } from '../lib/comparison-schema.ts';
+import { DiagnosticSchema, DocumentSchema, ParseResultSchema, ResultSchema, SourceSchema, TargetSchema, indicator, type ReportDocument, type Result, type Target } from '../lib/index.ts';
+import { ComparisonSchema, ComparisonsFileSchema } from '../lib/compare/index.ts';
 import { absoluteUrl, anchorPath } from './urls.ts';
 
 export interface Column {

@@ -5,8 +5,9 @@
  */
 import { resolve } from 'node:path';
 import type { Root } from 'mdast';
-import { parseSourcesWithTrees, type ParseResult } from '../lib/index.ts';
-import { readSources } from '../../scripts/read-sources.ts';
+import { parseSourcesWithTrees } from '../lib/parse/index.ts';
+import { type ParseResult } from '../lib/index.ts';
+import { readSources } from './read-sources.ts';
 
 export interface Corpus {
   result: ParseResult;

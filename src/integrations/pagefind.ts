@@ -5,7 +5,7 @@
  * The index is built from the parser's records (loadCorpus), not from HTML:
  * one Pagefind custom record per paragraph and per numbered heading, whose
  * content is the paragraph as overlapping character bigrams written as ASCII
- * tokens (src/lib/search-tokens.ts, the same module the browser uses). That turns
+ * tokens (src/lib/search/tokens.ts, the same module the browser uses). That turns
  * Pagefind's word index into a true substring index for Chinese.
  *
  * Written into dist/:
@@ -20,9 +20,8 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type * as PagefindApi from 'pagefind';
-import type { ReportDocument } from '../lib/schema.ts';
-import { indexContent, TOKEN_VERSION } from '../lib/search-tokens.ts';
-import { kindFacet, searchEntries, searchTable, type SearchEntry, type SearchText } from '../lib/search-records.ts';
+import type { ReportDocument } from '../lib/index.ts';
+import { indexContent, TOKEN_VERSION, kindFacet, searchEntries, searchTable, type SearchEntry, type SearchText } from '../lib/search/index.ts';
 
 /**
  * Postings per index chunk. A cold query downloads Pagefind's meta file (about

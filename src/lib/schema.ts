@@ -97,6 +97,7 @@ export const SectionSchema = z.object({
 export type Section = z.infer<typeof SectionSchema>;
 
 export const ParagraphKindSchema = z.enum(['body', 'bullet', 'lead', 'cover']);
+export type ParagraphKind = z.infer<typeof ParagraphKindSchema>;
 export const ParagraphSchema = z.object({
   id: z.string(),
   documentId: z.string(),

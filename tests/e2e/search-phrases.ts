@@ -5,8 +5,8 @@
  * search benchmark.
  */
 import { loadCorpus } from '../../src/data/load.ts';
-import { searchEntries, type SearchEntry } from '../../src/lib/search-records.ts';
-import { foldText } from '../../src/lib/search-tokens.ts';
+import { searchEntries, type SearchEntry } from '../../src/lib/search/records.ts';
+import { foldText } from '../../src/lib/search/tokens.ts';
 
 export interface Phrase {
   text: string;

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { formatViolations, runAxe } from '../helpers/axe.ts';
 import { hasChromium, openPage, screenshotPath, type PageSession } from '../helpers/browser.ts';
 import { serveDist, useDistServer, type DistServer } from '../helpers/server.ts';
-import { foldText } from '../../src/lib/search-tokens.ts';
+import { foldText } from '../../src/lib/search/tokens.ts';
 import { loadCorpus } from '../../src/data/load.ts';
 import { samplePhrases, searchCorpus, truth } from './search-phrases.ts';
 

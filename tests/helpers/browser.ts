@@ -2,7 +2,7 @@
  * Headless Debian Chromium through playwright-core (Playwright's own browser download does not work here).
  *
  *   import { describe } from 'vitest';
- *   import { hasChromium, withPage } from '../helpers/browser.ts';
+ *   import { hasChromium, withPage } from './browser.ts';
  *   describe.skipIf(!hasChromium())('home', () => { … withPage(async (page) => { … }) … });
  *
  * Locally, a missing Chromium skips browser tests and prints `skipReason`.

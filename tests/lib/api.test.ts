@@ -5,43 +5,120 @@ import * as lib from '../../src/lib/index.ts';
 import { ROOT } from './seeds.ts';
 
 describe('public surface', () => {
-  it('exports exactly this API', () => {
-    expect(Object.keys(lib).sort()).toMatchInlineSnapshot(`
-      [
-        "ComparatorSchema",
-        "DiagnosticSchema",
-        "DiscrepancySchema",
-        "DivisionSchema",
-        "DocumentKindSchema",
-        "DocumentSchema",
-        "FigureKindSchema",
-        "INDICATORS",
-        "PARSER_VERSION",
-        "ParagraphKindSchema",
-        "ParagraphSchema",
-        "ParseResultSchema",
-        "PositionSchema",
-        "QuoteSchema",
-        "RegionLevelSchema",
-        "RegionSchema",
-        "ResultSchema",
-        "SectionPartSchema",
-        "SectionSchema",
-        "SeveritySchema",
-        "SourceSchema",
-        "TargetSchema",
-        "bestMatch",
-        "checkConservation",
-        "findIndicators",
-        "foldForMatch",
-        "foldWithMap",
-        "indicator",
-        "parseSources",
-        "parseSourcesWithTrees",
-        "parseText",
-        "stripSpace",
-        "toSimplified",
-      ]
+  it('each concern exports exactly this API', async () => {
+    const modules = {
+      lib: await import('../../src/lib/index.ts'),
+      text: await import('../../src/lib/text/index.ts'),
+      parse: await import('../../src/lib/parse/index.ts'),
+      compare: await import('../../src/lib/compare/index.ts'),
+      search: await import('../../src/lib/search/index.ts'),
+      cite: await import('../../src/lib/cite/index.ts'),
+    };
+    const surface = Object.fromEntries(Object.entries(modules).map(([k, m]) => [k, Object.keys(m).sort()]));
+    expect(surface).toMatchInlineSnapshot(`
+      {
+        "cite": [
+          "citationCff",
+          "citeAll",
+          "dataVersion",
+          "documentMarkdown",
+          "isoDate",
+          "quoteWithCitation",
+          "textDirective",
+          "textFragment",
+        ],
+        "compare": [
+          "COMPARISON_COLUMNS",
+          "COMPARISON_COLUMN_NOTES",
+          "ComparisonSchema",
+          "ComparisonsFileSchema",
+          "GROWTH_LIMIT",
+          "MAGNITUDE_FACTOR",
+          "RULES",
+          "VERDICT_LABELS",
+          "allSeries",
+          "buildComparisons",
+          "comparisonsCsv",
+          "comparisonsJson",
+          "formatNumber",
+          "regionSeries",
+          "seriesCsv",
+          "targetOutcomes",
+          "yearSeries",
+        ],
+        "lib": [
+          "ComparatorSchema",
+          "DiagnosticSchema",
+          "DiscrepancySchema",
+          "DivisionSchema",
+          "DocumentKindSchema",
+          "DocumentSchema",
+          "FigureKindSchema",
+          "INDICATORS",
+          "ParagraphKindSchema",
+          "ParagraphSchema",
+          "ParseResultSchema",
+          "PositionSchema",
+          "QuoteSchema",
+          "RegionLevelSchema",
+          "RegionSchema",
+          "ResultSchema",
+          "SectionPartSchema",
+          "SectionSchema",
+          "SeveritySchema",
+          "SourceSchema",
+          "TargetSchema",
+          "findIndicators",
+          "indicator",
+        ],
+        "parse": [
+          "PARSER_VERSION",
+          "checkConservation",
+          "parseSources",
+          "parseSourcesWithTrees",
+          "parseText",
+        ],
+        "search": [
+          "TOKEN_VERSION",
+          "bestMatch",
+          "compareRank",
+          "diffQuote",
+          "excerpt",
+          "foldWithMap",
+          "hasHan",
+          "indexContent",
+          "kindFacet",
+          "loadTraditionalConverter",
+          "looksTraditional",
+          "matchRanges",
+          "parseQuery",
+          "phraseStarts",
+          "phraseTokens",
+          "rankKey",
+          "searchEntries",
+          "searchTable",
+          "tableRows",
+          "trimQuote",
+        ],
+        "text": [
+          "MAX_SOURCE_BYTES",
+          "asciiDigits",
+          "chineseOrdinal",
+          "chineseYear",
+          "decodeSource",
+          "foldChar",
+          "foldForMatch",
+          "isInk",
+          "joinWrapped",
+          "looksTraditionalScript",
+          "normalizeSpaces",
+          "parseCsv",
+          "splitLines",
+          "stripSpace",
+          "toCsv",
+          "toSimplified",
+        ],
+      }
     `);
   });
   it('has no Astro imports and no file I/O in src/lib', () => {
@@ -85,4 +162,16 @@ describe('npm run parse', () => {
     expect(status).not.toBe(0);
     expect(stderr).toContain('no/such/file.txt');
   }, 30_000);
+});
+
+describe('one-way layout', () => {
+  const grep = (pattern: string, dirs: string) =>
+    execFileSync('sh', ['-c', `cd "${ROOT}" && grep -rnE '${pattern}' ${dirs} || true`], { encoding: 'utf8' }).trim();
+  it('src/ never imports scripts/', () => {
+    expect(grep(`from .(\\.\\./)+scripts/`, 'src')).toBe('');
+  });
+  it('pages, components, client code, data modules and scripts import src/lib only through a folder index', () => {
+    const deep = grep(`from .[./]*(src/)?lib/[a-z-]+/[a-z-]+[.]ts`, 'src/pages src/components src/client src/data src/integrations src/layouts src/content.config.ts scripts');
+    expect(deep.split('\n').filter((l) => l && !l.includes('/index.ts'))).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkConservation, parseSources, type SourceInput } from '../../src/lib/index.ts';
+import { checkConservation, parseSources, type SourceInput } from '../../src/lib/parse/index.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const REPORT = `各位代表：\n\n现在，我代表威海市人民政府向大会报告工作，请予审议。\n\n一、2023年政府工作回顾\n\n过去的一年，威海经济稳定增长。预计全年生产总值增长6%左右。\n\n二、2024年政府工作目标任务\n\n主要预期目标为：生产总值增长5.5%左右，城镇新增就业3.3万人。\n`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bibtexEscape, bibtexKey, citeAll, citeApa, citeBibtex, citeCslJson, citeGbt7714, isoDate, quoteWithCitation, textDirective, textFragment, wordBoundaries,
   type CiteSubject,
-} from '../../src/lib/cite.ts';
+} from '../../src/lib/cite/formats.ts';
 
 const base: CiteSubject = {
   documentId: 'rongcheng-2023',

@@ -1,11 +1,11 @@
 /** Chart series: the numbers plotted, the table and the CSV all come from the comparison records. */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadCorpus } from '../../src/data/load.ts';
-import type { Comparison } from '../../src/lib/comparison-schema.ts';
-import { seriesCsv } from '../../src/lib/comparison-downloads.ts';
-import { allSeries, regionSeries, yearSeries } from '../../src/lib/comparison-series.ts';
-import { buildComparisons } from '../../src/lib/comparisons.ts';
-import { parseCsv } from '../../src/lib/csv.ts';
+import type { Comparison } from '../../src/lib/compare/schema.ts';
+import { seriesCsv } from '../../src/lib/compare/downloads.ts';
+import { allSeries, regionSeries, yearSeries } from '../../src/lib/compare/series.ts';
+import { buildComparisons } from '../../src/lib/compare/build.ts';
+import { parseCsv } from '../../src/lib/text/csv.ts';
 
 let rows: Comparison[];
 beforeAll(() => {

@@ -4,9 +4,10 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadCorpus } from '../../src/data/load.ts';
-import { ComparisonSchema, type Comparison } from '../../src/lib/comparison-schema.ts';
-import { buildComparisons, paragraphPath, statedFigure, textFragment } from '../../src/lib/comparisons.ts';
-import { findIndicators, parseSources, type ParseResult } from '../../src/lib/index.ts';
+import { ComparisonSchema, type Comparison } from '../../src/lib/compare/schema.ts';
+import { buildComparisons, paragraphPath, statedFigure, textFragment } from '../../src/lib/compare/build.ts';
+import { findIndicators, type ParseResult } from '../../src/lib/index.ts';
+import { parseSources } from '../../src/lib/parse/index.ts';
 
 let parse: ParseResult;
 let rows: Comparison[];
@@ -208,8 +209,8 @@ describe('benchmarks found in the data are used (synthetic reports)', () => {
 describe('downloads', () => {
   test('the schema exports to JSON Schema, and comparisons.json validates against it', async () => {
     const { z } = await import('zod');
-    const { ComparisonsFileSchema } = await import('../../src/lib/comparison-schema.ts');
-    const { comparisonsJson } = await import('../../src/lib/comparison-downloads.ts');
+    const { ComparisonsFileSchema } = await import('../../src/lib/compare/schema.ts');
+    const { comparisonsJson } = await import('../../src/lib/compare/downloads.ts');
     const schema = z.toJSONSchema(ComparisonsFileSchema) as { properties: Record<string, unknown> };
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['comparisons', 'rules', 'site']));
     const file = comparisonsJson(rows, 'https://example.org/');
@@ -219,8 +220,8 @@ describe('downloads', () => {
     expect(gdp22.result!.sourceUrl).toMatch(/^https:\/\/example\.org\/sources\/[^/]+\/#L\d+$/);
   });
   test('comparisons.csv: one row per record, BOM, both source links absolute', async () => {
-    const { comparisonsCsv, COMPARISON_COLUMNS } = await import('../../src/lib/comparison-downloads.ts');
-    const { parseCsv } = await import('../../src/lib/csv.ts');
+    const { comparisonsCsv, COMPARISON_COLUMNS } = await import('../../src/lib/compare/downloads.ts');
+    const { parseCsv } = await import('../../src/lib/text/csv.ts');
     const text = comparisonsCsv(rows, 'https://example.org/');
     expect(text.startsWith('\ufeff')).toBe(true);
     const [head, ...body] = parseCsv(text);

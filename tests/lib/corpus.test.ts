@@ -5,8 +5,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkConservation, parseSources, type ParseResult } from '../../src/lib/index.ts';
-import { readSources } from '../../scripts/read-sources.ts';
+import { checkConservation, parseSources } from '../../src/lib/parse/index.ts';
+import { type ParseResult } from '../../src/lib/index.ts';
+import { readSources } from '../../src/data/read-sources.ts';
 import { ROOT } from './seeds.ts';
 
 const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'national');

@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkConservation, parseSources, type ParseResult } from '../../src/lib/index.ts';
+import { checkConservation, parseSources } from '../../src/lib/parse/index.ts';
+import { type ParseResult } from '../../src/lib/index.ts';
 import { ROOT } from './seeds.ts';
 
 const DIR = join(ROOT, 'tests', 'fixtures');

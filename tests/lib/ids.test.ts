@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSources, type ParseResult } from '../../src/lib/index.ts';
+import { parseSources } from '../../src/lib/parse/index.ts';
+import { type ParseResult } from '../../src/lib/index.ts';
 import { parsedSeeds, ROOT, seedInputs } from './seeds.ts';
 
 const SNAPSHOT = join(ROOT, 'tests', 'fixtures', 'seed-ids.json');

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { INDICATORS, findIndicators, indicator } from '../../src/lib/indicators.ts';
-import { baseUnit, convertUnit } from '../../src/lib/verdicts.ts';
+import { baseUnit, convertUnit } from '../../src/lib/compare/verdicts.ts';
 
 const keysIn = (text: string) => findIndicators(text).map((m) => m.indicator.key);
 

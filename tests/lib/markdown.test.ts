@@ -2,8 +2,8 @@ import { remark } from 'remark';
 import { toString } from 'mdast-util-to-string';
 import type { Heading, Paragraph, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { documentMarkdown } from '../../src/lib/markdown.ts';
-import { parseSourcesWithTrees } from '../../src/lib/index.ts';
+import { documentMarkdown } from '../../src/lib/cite/markdown.ts';
+import { parseSourcesWithTrees } from '../../src/lib/parse/index.ts';
 import { parsedSeeds, seedTrees } from './seeds.ts';
 
 function blocks(md: string): { headings: Heading[]; paragraphs: Paragraph[] } {

@@ -1,6 +1,6 @@
-/** The plausibility checks that turn a verdict into "check source" (src/lib/plausibility.ts). */
+/** The plausibility checks that turn a verdict into "check source" (src/lib/compare/plausibility.ts). */
 import { describe, expect, test } from 'vitest';
-import { clauseBefore, figureFlags, isMultiYear, magnitudeFlags } from '../../src/lib/plausibility.ts';
+import { clauseBefore, figureFlags, isMultiYear, magnitudeFlags } from '../../src/lib/compare/plausibility.ts';
 
 const fig = (quote: string, over: Partial<{ kind: string; value: number | null; unit: string | null }> = {}) => ({
   kind: 'growth', value: 5, unit: '%', metric: '', quote, ...over,

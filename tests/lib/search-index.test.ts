@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildSearchIndex, fragmentUrl, INDEX_LANGUAGE } from '../../src/integrations/pagefind.ts';
-import { searchEntries, tableRows, type SearchTable, type SearchText } from '../../src/lib/search-records.ts';
-import { indexTokens } from '../../src/lib/search-tokens.ts';
+import { searchEntries, tableRows, type SearchTable, type SearchText } from '../../src/lib/search/records.ts';
+import { indexTokens } from '../../src/lib/search/tokens.ts';
 import { doc, parsedSeeds } from './seeds.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'search-index-'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery } from '../../src/lib/search-query.ts';
-import { looksTraditional, hasHan } from '../../src/lib/search-hint.ts';
-import { traditionalToSimplified } from '../../src/lib/search-traditional.ts';
+import { parseQuery } from '../../src/lib/search/query.ts';
+import { looksTraditional, hasHan } from '../../src/lib/search/hint.ts';
+import { traditionalToSimplified } from '../../src/lib/search/traditional.ts';
 
 describe('parseQuery', () => {
   it('splits on ASCII and ideographic spaces; every word must occur', () => {

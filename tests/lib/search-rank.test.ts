@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareRank, containsFolded, excerpt, matchRanges, rankKey, type MatchInfo } from '../../src/lib/search-rank.ts';
-import { diffQuote, trimQuote } from '../../src/lib/search-quote.ts';
+import { compareRank, containsFolded, excerpt, matchRanges, rankKey, type MatchInfo } from '../../src/lib/search/rank.ts';
+import { diffQuote, trimQuote } from '../../src/lib/search/quote.ts';
 
 const m = (runStarts: number[], wordStarts: number[][] = [runStarts], converted = false): MatchInfo => ({ runStarts, wordStarts, converted });
 

@@ -10,8 +10,8 @@ import {
   indexTokens,
   phraseStarts,
   phraseTokens,
-} from '../../src/lib/search-tokens.ts';
-import { foldForMatch } from '../../src/lib/text.ts';
+} from '../../src/lib/search/tokens.ts';
+import { foldForMatch } from '../../src/lib/text/text.ts';
 import { parsedSeeds, ROOT } from './seeds.ts';
 
 /** Where a phrase occurs according to the tokens alone (what the browser computes from Pagefind's positions). */
@@ -150,8 +150,9 @@ describe('substring semantics over the seeds', () => {
 describe('one tokenizer for build and browser', () => {
   it('the Pagefind integration and the browser engine import the same module', () => {
     const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
-    expect(read('src/integrations/pagefind.ts')).toMatch(/from '\.\.\/lib\/search-tokens\.ts'/);
-    expect(read('src/client/search-engine.ts')).toMatch(/from '\.\.\/lib\/search-tokens\.ts'/);
-    expect(read('src/lib/search-query.ts')).toMatch(/from '\.\/search-tokens\.ts'/);
+    expect(read('src/integrations/pagefind.ts')).toMatch(/\bindexContent\b[^;]*from '\.\.\/lib\/search\/index\.ts'/);
+    expect(read('src/client/search-engine.ts')).toMatch(/\bphraseStarts\b[^;]*from '\.\.\/lib\/search\/index\.ts'/);
+    expect(read('src/lib/search/index.ts')).toMatch(/\bindexContent\b[^;]*from '\.\/tokens\.ts'/);
+    expect(read('src/lib/search/query.ts')).toMatch(/from '\.\/tokens\.ts'/);
   });
 });

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkConservation, DocumentSchema } from '../../src/lib/index.ts';
+import { checkConservation } from '../../src/lib/parse/index.ts';
+import { DocumentSchema } from '../../src/lib/index.ts';
 import { doc, parsedSeeds, ROOT } from './seeds.ts';
 
 describe('the five seeds', () => {

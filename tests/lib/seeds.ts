@@ -1,7 +1,8 @@
 /** Shared by parser tests: the parsed seeds, once per test file. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSourcesWithTrees, type ParseResult, type SourceInput } from '../../src/lib/index.ts';
+import { parseSourcesWithTrees, type SourceInput } from '../../src/lib/parse/index.ts';
+import { type ParseResult } from '../../src/lib/index.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SEEDS = join(ROOT, 'seeds');

@@ -1,8 +1,8 @@
 // The reading site's pure modules: data version, CITATION.cff, URLs, groupings and figure words.
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { citationCff } from '../../src/lib/cff.ts';
-import { dataVersion } from '../../src/lib/data-version.ts';
+import { citationCff } from '../../src/lib/cite/cff.ts';
+import { dataVersion } from '../../src/lib/cite/data-version.ts';
 import {
   coverageFor, diagnosticsFor, groupByRegion, groupByYear, neighbours, paragraphBlocks, reportGrid, sectionLabel, sortDocuments, tocTree,
   unclaimedDiagnostics,
@@ -157,7 +157,7 @@ describe('format', () => {
 describe('assertParsable', () => {
   it('passes warnings and stops on errors, naming every file and line', async () => {
     const { assertParsable } = await import('../../src/data/corpus-check.ts');
-    const { parseSources } = await import('../../src/lib/index.ts');
+    const { parseSources } = await import('../../src/lib/parse/index.ts');
     expect(() => assertParsable(result, 'seeds')).not.toThrow();
     const bad = parseSources([
       { file: 'ok.txt', bytes: new TextEncoder().encode('各位代表：\n\n一、工作回顾\n\n一年来，生产总值增长5%。') },

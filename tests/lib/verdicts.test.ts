@@ -1,11 +1,11 @@
 /**
- * Every verdict rule of src/lib/verdicts.ts, with the edge cases the issue names:
+ * Every verdict rule of src/lib/compare/verdicts.ts, with the edge cases the issue names:
  * 增长6%左右 vs 3% is missed; 增长5.5%以上 vs 5.5% is met; ranges; 不低于; 高于全省 and
  * 与经济增长同步 graded only with the needed figure, otherwise not gradable.
  */
 import { describe, expect, test } from 'vitest';
-import { RULES, VERDICT_LABELS, grade, type GradableFigure } from '../../src/lib/verdicts.ts';
-import { VerdictSchema } from '../../src/lib/comparison-schema.ts';
+import { RULES, VERDICT_LABELS, grade, type GradableFigure } from '../../src/lib/compare/verdicts.ts';
+import { VerdictSchema } from '../../src/lib/compare/schema.ts';
 
 function fig(over: Partial<GradableFigure>): GradableFigure {
   return { kind: 'growth', value: null, valueMax: null, unit: '%', qualifier: null, comparator: 'exact', benchmark: null, ...over };

@@ -1,6 +1,6 @@
 /** /data/CITATION.cff: how to cite the dataset (Citation File Format 1.2.0). */
 import type { APIRoute } from 'astro';
-import { citationCff } from '../../lib/cff.ts';
+import { citationCff } from '../../lib/cite/index.ts';
 import { allDocuments, corpusMeta } from '../../data/collections.ts';
 import { REPO_URL, SITE_NAME } from '../../data/site.ts';
 

@@ -1,8 +1,7 @@
 /** /data/comparisons.json: the comparison records (ComparisonsFileSchema), with the verdict rules. */
 import type { APIRoute } from 'astro';
 import { loadCorpus } from '../../data/load.ts';
-import { comparisonsJson } from '../../lib/comparison-downloads.ts';
-import { buildComparisons } from '../../lib/comparisons.ts';
+import { comparisonsJson, buildComparisons } from '../../lib/compare/index.ts';
 
 export const GET: APIRoute = ({ site }) => {
   if (!site) throw new Error('astro.config.mjs has no `site`: comparisons.json needs absolute links to the sentences');

@@ -1,6 +1,6 @@
 /** /data/results.csv: every result (reviewed figure) of every document (UTF-8 with BOM). */
 import type { APIRoute } from 'astro';
-import { toCsv } from '../../lib/csv.ts';
+import { toCsv } from '../../lib/text/index.ts';
 import { allDocuments } from '../../data/collections.ts';
 import { FIGURE_COLUMNS, RESULT_EXTRA, resultRows } from '../../data/downloads.ts';
 

@@ -1,6 +1,6 @@
 /** /data/targets.csv: every target of every document (UTF-8 with BOM, so Excel reads Chinese). */
 import type { APIRoute } from 'astro';
-import { toCsv } from '../../lib/csv.ts';
+import { toCsv } from '../../lib/text/index.ts';
 import { allDocuments } from '../../data/collections.ts';
 import { FIGURE_COLUMNS, targetRows } from '../../data/downloads.ts';
 

@@ -5,9 +5,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadCorpus } from '../../../data/load.ts';
-import { seriesCsv } from '../../../lib/comparison-downloads.ts';
-import { allSeries, type Series } from '../../../lib/comparison-series.ts';
-import { buildComparisons } from '../../../lib/comparisons.ts';
+import { seriesCsv, allSeries, type Series, buildComparisons } from '../../../lib/compare/index.ts';
 
 export const getStaticPaths = (() =>
   allSeries(buildComparisons(loadCorpus().result)).map((series) => ({

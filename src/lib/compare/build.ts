@@ -1,0 +1,435 @@
+/**
+ * Targets against results. For a region, an indicator and a year Y: the target
+ * from the report of year Y beside the result that year Y+1's review states
+ * (marked as an estimate where it says 预计), each linked to its sentence,
+ * with a verdict (see verdicts.ts) and the rule that produced it.
+ *
+ * - no report for Y+1 in the collection → pending;
+ * - the report for Y+1 is here but its review part is not → review-missing;
+ * - the review of Y+1 never names the indicator → not-reported;
+ *   it names it without a comparable figure → not-gradable, with a link to where;
+ * - results with no matching target get rows too (no-target), so a series is complete;
+ * - five-year goals (horizon five-year, year = last year of the period) are kept apart;
+ * - levels are shown as each report states them, never smoothed or revised.
+ * Pure: no I/O, browser-safe.
+ */
+import { ComparisonSchema, type Comparison, type ComparisonFlag, type ComparisonSide, type Verdict } from './schema.ts';
+import { INDICATORS, findIndicators, indicator as indicatorByKey, labelFor, type Indicator } from '../indicators.ts';
+import { BLOCKING_FLAGS, figureFlags, isMultiYear, magnitudeFlags } from './plausibility.ts';
+import type { ParseResult, ReportDocument, Result, Target } from '../schema.ts';
+import { VERDICT_LABELS, formatNumber, grade, type BenchmarkFigure } from './verdicts.ts';
+
+type Horizon = 'annual' | 'five-year';
+type Measure = Comparison['measure'];
+
+/** A target or a result with what the comparison needs to know about it. */
+interface Item {
+  doc: ReportDocument;
+  fig: Target | Result;
+  horizon: Horizon;
+  year: number;
+  estimate: boolean;
+  paragraph: string;
+  flags: ComparisonFlag[];
+}
+
+const MEASURES: readonly Measure[] = ['growth', 'level', 'share', 'qualitative'];
+const INDICATOR_ORDER = new Map(INDICATORS.map((ind, i) => [ind.key, i]));
+
+/** Percent-encode words for a text fragment (`#:~:text=`): `-`, `,` and `&` must be escaped too. */
+export function textFragment(words: string): string {
+  return encodeURIComponent(words).replace(/-/g, '%2D');
+}
+
+/** Site path of a paragraph, with a text fragment that highlights `quote` when given. */
+export function paragraphPath(documentId: string, paragraphId: string, quote?: string): string {
+  return `/reports/${documentId}/#${paragraphId}${quote ? `:~:text=${textFragment(quote)}` : ''}`;
+}
+
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * Site path of a source line: seeds/000_x.txt, line 12 → /sources/000_x/#L12. File names that are
+ * not URL-safe are named source-<first 12 hex of sha256>, as the site names them (src/data/urls.ts).
+ */
+export function sourcePath(file: string, line: number, sha256?: string): string {
+  const base = (file.split(/[\\/]/).pop() ?? file).replace(/\.txt$/i, '');
+  const slug = SAFE_NAME.test(base) || !sha256 ? base : `source-${sha256.slice(0, 12)}`;
+  return `/sources/${slug}/#L${line}`;
+}
+
+const BEFORE_QUALIFIER = /^(不低于|不少于|不高于|不超过|超过|突破|低于|不到|高于|约|超)/;
+
+/** A figure in words as stated: 增长6%左右, 超过1000亿元, 年均增长5.5%以上, 增速高于全省平均水平. */
+export function statedFigure(
+  f: Pick<Target, 'kind' | 'value' | 'valueMax' | 'unit' | 'qualifier' | 'comparator'> & { canonical?: string | null },
+  horizon: Horizon = 'annual',
+): string {
+  if (f.comparator === 'qualitative' || f.kind === 'qualitative') return f.qualifier ?? '（定性表述）';
+  if (f.value === null) return f.comparator === 'above-benchmark' ? `增速${f.qualifier ?? ''}` : (f.qualifier ?? '');
+  const q = f.qualifier ?? '';
+  const pre = BEFORE_QUALIFIER.test(q) ? q : '';
+  const post = pre ? '' : q;
+  const u = f.unit ?? '';
+  const range = (a: number, b: number | null) => (b === null ? `${formatNumber(a)}${u}` : `${formatNumber(a)}${u === '%' ? '%' : ''}—${formatNumber(b)}${u}`);
+  if (f.kind === 'growth') {
+    const verb = f.value < 0 ? '下降' : f.canonical === 'cpi' ? '上涨' : '增长';
+    const avg = horizon === 'five-year' ? '年均' : '';
+    return `${avg}${verb}${pre}${range(Math.abs(f.value), f.valueMax === null ? null : Math.abs(f.valueMax))}${post}`;
+  }
+  return `${pre}${range(f.value, f.valueMax)}${post}`;
+}
+
+/** sha256 by source file, for source URLs (set per buildComparisons call). */
+let SHAS = new Map<string, string>();
+
+/** Whose figure and which indicator a comparison row is about. */
+function subject(region: NonNullable<ReportDocument['region']>, ind: Indicator): Pick<Comparison, 'region' | 'indicator'> {
+  return {
+    region: { slug: region.slug, name: region.name, shortName: region.shortName, code: region.code },
+    indicator: { key: ind.key, label: labelFor(ind, region.level), en: ind.en, unit: ind.unit },
+  };
+}
+
+function side(item: Item): ComparisonSide {
+  const f = item.fig;
+  const inParagraph = item.paragraph.includes(f.quote);
+  return {
+    id: f.id,
+    documentId: f.documentId,
+    paragraphId: f.paragraphId,
+    url: paragraphPath(f.documentId, f.paragraphId, inParagraph ? f.quote : undefined),
+    sourceUrl: sourcePath(f.position.file, f.line, SHAS.get(f.position.file)),
+    file: f.position.file,
+    line: f.line,
+    metric: f.metric,
+    value: f.value,
+    valueMax: f.valueMax,
+    unit: f.unit,
+    qualifier: f.qualifier,
+    comparator: f.comparator,
+    benchmark: f.benchmark,
+    stated: statedFigure(f, item.horizon),
+    quote: f.quote,
+    estimate: item.estimate,
+  };
+}
+
+function isReport(d: ReportDocument): d is ReportDocument & { region: NonNullable<ReportDocument['region']>; year: number } {
+  return (d.kind === 'report' || d.kind === 'partial-report') && d.region !== null && d.year !== null;
+}
+
+function hasReview(doc: ReportDocument): boolean {
+  return doc.sections.some((s) => s.part === 'review');
+}
+
+/** The first review paragraph of `doc` that names the indicator `key` (or one it expands to / from). */
+function mentionIn(doc: ReportDocument, key: string): ReportDocument['paragraphs'][number] | null {
+  const review = new Set(doc.sections.filter((s) => s.part === 'review').map((s) => s.id));
+  const own = indicatorByKey(key);
+  for (const p of doc.paragraphs) {
+    if (!review.has(p.sectionId)) continue;
+    const hit = findIndicators(p.text).some(
+      (m) => m.indicator.key === key || m.indicator.expands?.includes(key) || own?.expands?.includes(m.indicator.key),
+    );
+    if (hit) return p;
+  }
+  return null;
+}
+
+function items(doc: ReportDocument, list: (Target | Result)[], isResult: boolean): Item[] {
+  const paragraphs = new Map(doc.paragraphs.map((p) => [p.id, p.text]));
+  const out: Item[] = [];
+  for (const fig of list) {
+    if (!fig.canonical) continue;
+    const paragraph = paragraphs.get(fig.paragraphId) ?? '';
+    let horizon: Horizon = fig.horizon;
+    const flags: ComparisonFlag[] = [];
+    if (isResult && horizon === 'annual' && isMultiYear(fig, paragraph)) {
+      horizon = 'five-year';
+      flags.push({ code: 'multi-year', message: `“${fig.quote}”说的是多年的年均数或累计数，归入五年目标一栏，不作当年结果。` });
+    }
+    const combined = Boolean(indicatorByKey(fig.canonical)?.expands) && isResult;
+    flags.push(...figureFlags(fig, paragraph, { combinedIndicator: combined }));
+    const year = fig.year ?? (isResult ? (doc.reviewYear ?? doc.year! - 1) : doc.year!);
+    // The parser reads 预计 only before the indicator's name; "…收入预计分别增长4%" says it after.
+    const estimate = isResult && ((fig as Result).estimate || fig.quote.includes('预计'));
+    out.push({ doc, fig, horizon, year, estimate, paragraph, flags });
+  }
+  return out;
+}
+
+function measureOf(fig: Target | Result): Measure {
+  return fig.comparator === 'qualitative' ? 'qualitative' : fig.kind;
+}
+
+function rowId(slug: string, key: string, measure: Measure, horizon: Horizon, year: number): string {
+  return `${slug}-${key}-${measure}-${year}${horizon === 'five-year' ? '-5y' : ''}`;
+}
+
+function yearWords(year: number, horizon: Horizon): string {
+  return horizon === 'five-year' ? `至${year}年的五年间，` : `${year}年`;
+}
+
+/** The figure a benchmark target is graded against, when the data has it. */
+function benchmarkFor(
+  target: Target,
+  region: NonNullable<ReportDocument['region']>,
+  year: number,
+  next: ReportDocument,
+  results: Item[],
+): { label: string; found: { bench: BenchmarkFigure; item: Item } | null } {
+  const growth = (i: Item) => i.fig.kind === 'growth' && i.fig.unit === '%' && i.fig.value !== null && i.horizon === 'annual' && i.year === year;
+  if (target.benchmark === '经济增长') {
+    const label = `${region.name}${year}年生产总值增速`;
+    const item = results.find((i) => i.doc === next && i.fig.canonical === 'gdp' && growth(i));
+    return { label, found: item ? { bench: { label, value: item.fig.value!, unit: '%' }, item } : null };
+  }
+  const level = target.benchmark === '全国' ? 'national' : target.benchmark === '全市' ? 'prefecture' : 'province';
+  const parent = level === 'national' ? { name: '全国', code: '100000' } : region.parents.find((p) => p.level === level);
+  const label = `${parent?.name ?? target.benchmark ?? '上级地区'}${year}年${indicatorByKey(target.canonical!)?.label ?? ''}增速`;
+  if (!parent) return { label, found: null };
+  const item = results.find(
+    (i) => (i.doc.region?.code === parent.code || i.doc.region?.name === parent.name) && i.fig.canonical === target.canonical && growth(i),
+  );
+  return { label, found: item ? { bench: { label, value: item.fig.value!, unit: '%' }, item } : null };
+}
+
+function summarise(row: Omit<Comparison, 'summary'>, docsOfRegion: Map<number, ReportDocument>): string {
+  const when = yearWords(row.year, row.horizon);
+  const label = row.verdictLabel;
+  const t = row.target ? `目标${row.target.stated}` : '';
+  const r = row.result ? `${row.result.estimate ? '预计' : '实际'}${row.result.stated}` : '';
+  switch (row.verdict) {
+    case 'pending':
+      return `${when}${t}，结果待${row.year + 1}年报告公布。`;
+    case 'review-missing':
+      return `${when}${t}；${row.year + 1}年报告的回顾部分未收录，无法对照。`;
+    case 'not-reported':
+      return `${when}${t}，${row.year + 1}年报告的回顾未提及该指标。`;
+    case 'no-target':
+      if (row.horizon === 'five-year') return `${when}${r}，收录的报告中没有对应的五年目标。`;
+      return `${when}${r}，${docsOfRegion.has(row.year) ? '当年报告未设此目标' : `本站未收录${row.year}年报告`}。`;
+    case 'check-source':
+      return `${when}${t}，报告称${row.result?.stated ?? ''}，数字可疑，待核对原文。`;
+    case 'not-gradable':
+      if (!row.result) return `${when}${t}，${row.year + 1}年报告的回顾提到该指标但没有可比的数字，无法评判。`;
+      return `${when}${t}，${r}，${label}。`;
+    default:
+      return `${when}${t}，${r}，${label}。`;
+  }
+}
+
+type Corpus = Pick<ParseResult, 'documents'> & Partial<Pick<ParseResult, 'sources'>>;
+const cache = new WeakMap<Corpus, Comparison[]>();
+
+/** Every comparison record in the collection, sorted by region, indicator, measure, horizon and year. */
+export function buildComparisons(parse: Corpus): Comparison[] {
+  const hit = cache.get(parse);
+  if (hit) return hit;
+  SHAS = new Map((parse.sources ?? []).map((s) => [s.file, s.sha256]));
+  const docs = parse.documents.filter(isReport);
+  const byRegion = new Map<string, Map<number, ReportDocument>>();
+  for (const d of docs) {
+    const m = byRegion.get(d.region.slug) ?? new Map<number, ReportDocument>();
+    const prev = m.get(d.year);
+    // A full report wins over an excerpt of the same year.
+    if (!prev || (prev.kind === 'partial-report' && d.kind === 'report')) m.set(d.year, d);
+    byRegion.set(d.region.slug, m);
+  }
+  const chosen = new Set([...byRegion.values()].flatMap((m) => [...m.values()]));
+  const results = docs.filter((d) => chosen.has(d)).flatMap((d) => items(d, d.results, true));
+  const targets = docs.filter((d) => chosen.has(d)).flatMap((d) => items(d, d.targets, false));
+
+  // Levels ten times away from the rest of their series.
+  const levelSeries = new Map<string, Item[]>();
+  for (const i of results) {
+    if (i.fig.kind !== 'level' || i.horizon !== 'annual' || i.fig.value === null) continue;
+    const k = `${i.doc.region!.slug}|${i.fig.canonical}`;
+    levelSeries.set(k, [...(levelSeries.get(k) ?? []), i]);
+  }
+  for (const series of levelSeries.values()) {
+    const flagged = magnitudeFlags(series.map((i) => ({ id: `${i.doc.id}/${i.fig.id}`, value: i.fig.value!, unit: i.fig.unit, quote: i.fig.quote })));
+    for (const i of series) {
+      const f = flagged.get(`${i.doc.id}/${i.fig.id}`);
+      if (f) i.flags.push(f);
+    }
+  }
+
+  const rows = new Map<string, Comparison>();
+  const used = new Set<Item>();
+  const push = (row: Omit<Comparison, 'summary'>, regionDocs: Map<number, ReportDocument>) => {
+    rows.set(row.id, { ...row, summary: summarise(row, regionDocs) });
+  };
+
+  for (const t of targets) {
+    const region = t.doc.region!;
+    const regionDocs = byRegion.get(region.slug)!;
+    const key = t.fig.canonical!;
+    const ind = indicatorByKey(key)!;
+    const next = regionDocs.get(t.year + 1) ?? null;
+    const candidates = next ? results.filter((r) => r.doc === next && r.fig.canonical === key && r.horizon === t.horizon && r.year === t.year && !used.has(r)) : [];
+    const tm = measureOf(t.fig);
+    const res =
+      tm === 'qualitative'
+        ? MEASURES.map((m) => candidates.find((r) => r.fig.kind === m)).find(Boolean)
+        : candidates.find((r) => r.fig.kind === tm);
+    const measure = tm === 'qualitative' && res ? res.fig.kind : tm;
+    const id = rowId(region.slug, key, measure, t.horizon, t.year);
+    const existing = rows.get(id);
+    if (existing) {
+      if (!existing.flags.some((f) => f.code === 'several-figures')) {
+        existing.flags.push({ code: 'several-figures', message: `${t.doc.id}对该指标有不止一个目标（又见“${t.fig.quote}”），此处用第一个。` });
+      }
+      continue;
+    }
+    if (res) used.add(res);
+    const flags = [...t.flags, ...(res?.flags ?? [])];
+    let verdict: Verdict;
+    let rule: string;
+    let ruleEn: string;
+    let benchmark: Comparison['benchmark'] = null;
+    let mention: Comparison['mention'] = null;
+    if (!next) {
+      verdict = 'pending';
+      rule = `收录的报告中还没有${t.year + 1}年的报告，结果待公布。`;
+      ruleEn = `No report for ${t.year + 1} in the collection yet.`;
+    } else if (!hasReview(next)) {
+      verdict = 'review-missing';
+      rule = `${next.id}（${t.year + 1}年）是节选，不含回顾上一年的部分，无法对照。`;
+      ruleEn = `${next.id} is an excerpt without the review of the previous year.`;
+    } else if (res) {
+      const needs = t.fig.benchmark || t.fig.comparator === 'in-step' || t.fig.comparator === 'above-benchmark';
+      const b = needs ? benchmarkFor(t.fig as Target, region, t.year, next, results) : null;
+      if (b?.found) benchmark = { label: b.label, value: b.found.bench.value, unit: b.found.bench.unit, source: side(b.found.item) };
+      const g = grade(t.fig, res.fig, { indicatorKey: key, benchmark: b?.found?.bench ?? null, benchmarkNeed: b?.label });
+      const blocking = flags.filter((f) => BLOCKING_FLAGS.has(f.code));
+      if (blocking.length && (g.verdict === 'met' || g.verdict === 'missed' || g.verdict === 'exceeded')) {
+        verdict = 'check-source';
+        rule = `${blocking.map((f) => f.message).join(' ')} 若数字无误：${g.rule}`;
+        ruleEn = `The figure looks implausible (${blocking.map((f) => f.code).join(', ')}); not graded. If it is right: ${g.ruleEn}`;
+      } else {
+        ({ verdict, rule, ruleEn } = g);
+        if (g.verdict === 'check-source') flags.push({ code: 'unit-mismatch', message: g.rule });
+      }
+    } else {
+      const p = mentionIn(next, key);
+      if (p) {
+        verdict = 'not-gradable';
+        mention = { documentId: next.id, paragraphId: p.id, url: paragraphPath(next.id, p.id), text: p.text };
+        rule = `${next.id}的回顾提到该指标，但没有与目标可比的${t.horizon === 'five-year' ? '五年' : '当年'}数字，无法评判。`;
+        ruleEn = `The review in ${next.id} names the indicator but states no figure comparable with the target.`;
+      } else {
+        verdict = 'not-reported';
+        rule = `${next.id}的回顾部分没有提到该指标。`;
+        ruleEn = `The review in ${next.id} never mentions the indicator.`;
+      }
+    }
+    push(
+      {
+        id,
+        ...subject(region, ind),
+        measure,
+        horizon: t.horizon,
+        year: t.year,
+        target: side(t),
+        result: res ? side(res) : null,
+        benchmark,
+        nextDocumentId: next?.id ?? null,
+        mention,
+        verdict,
+        verdictLabel: VERDICT_LABELS[verdict].zh,
+        rule,
+        ruleEn,
+        flags: measure === 'level' && res ? [...flags, levelNote()] : flags,
+      },
+      regionDocs,
+    );
+  }
+
+  for (const r of results) {
+    if (used.has(r)) continue;
+    const region = r.doc.region!;
+    const key = r.fig.canonical!;
+    const ind = indicatorByKey(key)!;
+    const measure = measureOf(r.fig);
+    const id = rowId(region.slug, key, measure, r.horizon, r.year);
+    const existing = rows.get(id);
+    if (existing) {
+      if (!existing.flags.some((f) => f.code === 'several-figures')) {
+        existing.flags.push({ code: 'several-figures', message: `${r.doc.id}对该指标不止一个数字（又见“${r.fig.quote}”），此处用第一个。` });
+      }
+      continue;
+    }
+    used.add(r);
+    const verdict: Verdict = 'no-target';
+    push(
+      {
+        id,
+        ...subject(region, ind),
+        measure,
+        horizon: r.horizon,
+        year: r.year,
+        target: null,
+        result: side(r),
+        benchmark: null,
+        nextDocumentId: r.doc.id,
+        mention: null,
+        verdict,
+        verdictLabel: VERDICT_LABELS[verdict].zh,
+        rule: r.horizon === 'five-year' ? '收录的报告中没有设定这一五年期的目标。' : byRegion.get(region.slug)!.has(r.year) ? `${r.year}年的报告没有为该指标设定可比的目标。` : `本站未收录${region.name}${r.year}年的报告，没有目标可比。`,
+        ruleEn: r.horizon === 'five-year' ? 'No report in the collection sets a goal for this five-year period.' : byRegion.get(region.slug)!.has(r.year) ? `The ${r.year} report sets no comparable target.` : `The ${r.year} report is not in the collection.`,
+        flags: measure === 'level' ? [...r.flags, levelNote()] : r.flags,
+      },
+      byRegion.get(region.slug)!,
+    );
+  }
+
+  const out = [...rows.values()].sort(
+    (a, b) =>
+      a.region.slug.localeCompare(b.region.slug) ||
+      (INDICATOR_ORDER.get(a.indicator.key) ?? 99) - (INDICATOR_ORDER.get(b.indicator.key) ?? 99) ||
+      MEASURES.indexOf(a.measure) - MEASURES.indexOf(b.measure) ||
+      (a.horizon === b.horizon ? 0 : a.horizon === 'annual' ? -1 : 1) ||
+      a.year - b.year,
+  );
+  const parsed = ComparisonSchema.array().parse(out);
+  cache.set(parse, parsed);
+  return parsed;
+}
+
+function levelNote(): ComparisonFlag {
+  return {
+    code: 'levels-across-reports',
+    message: '总量按各年报告所述列出；后一年的报告可能采用修订后的统计数据，不同报告所述总量未必可比，本站不作平滑或修订。',
+  };
+}
+
+/** The graded verdicts, for counting. */
+export const GRADED: ReadonlySet<Verdict> = new Set(['exceeded', 'met', 'missed']);
+
+/** For the targets card of one report: each target's own outcome and last year's result in the same indicator. */
+export interface TargetOutcome {
+  /** The comparison this target heads (its result comes from the next year's report). */
+  own: Comparison | null;
+  /** Last year's comparison in the same indicator and measure, when a result is stated (usually in this report's review). */
+  previous: Comparison | null;
+}
+
+export function targetOutcomes(rows: Comparison[], doc: Pick<ReportDocument, 'id' | 'region' | 'targets'>): Map<string, TargetOutcome> {
+  const out = new Map<string, TargetOutcome>();
+  const slug = doc.region?.slug;
+  for (const t of doc.targets) {
+    const own = rows.find((r) => r.target?.documentId === doc.id && r.target.id === t.id) ?? null;
+    let previous: Comparison | null = null;
+    if (slug && t.canonical && t.year !== null && t.horizon === 'annual') {
+      const measures: Measure[] = own && own.measure !== 'qualitative' ? [own.measure] : ['growth', 'level', 'share'];
+      const candidates = rows.filter(
+        (r) => r.region.slug === slug && r.indicator.key === t.canonical && r.horizon === 'annual' && r.year === t.year! - 1 && r.result && measures.includes(r.measure),
+      );
+      previous = candidates.find((r) => r.result!.documentId === doc.id) ?? candidates[0] ?? null;
+    }
+    out.set(t.id, { own, previous });
+  }
+  return out;
+}

@@ -1,0 +1,11 @@
+/**
+ * Comparisons: each target beside the result the next review states, with a verdict, the rule
+ * applied and plausibility flags; chart series and downloads built from them.
+ * Browser-safe: `series.ts` types (the chart client imports them); the rest runs at build time.
+ */
+export { buildComparisons, targetOutcomes, type TargetOutcome } from './build.ts';
+export { ComparisonSchema, ComparisonsFileSchema, type Comparison, type Verdict } from './schema.ts';
+export { RULES, VERDICT_LABELS, formatNumber } from './verdicts.ts';
+export { GROWTH_LIMIT, MAGNITUDE_FACTOR } from './plausibility.ts';
+export { allSeries, regionSeries, yearSeries, type Series, type SeriesPoint } from './series.ts';
+export { COMPARISON_COLUMNS, COMPARISON_COLUMN_NOTES, comparisonsCsv, comparisonsJson, seriesCsv } from './downloads.ts';

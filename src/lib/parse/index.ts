@@ -1,0 +1,7 @@
+/**
+ * The parser: sources → typed, zod-validated records. Pure TypeScript, no Astro, no file I/O
+ * (the caller reads the files: `src/data/read-sources.ts`). Runs at build time in Node; not
+ * imported by client code.
+ */
+export { parseSources, parseSourcesWithTrees, parseText, PARSER_VERSION, type SourceInput } from './parse.ts';
+export { checkConservation, type ConservationReport } from './conservation.ts';

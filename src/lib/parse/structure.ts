@@ -1,0 +1,300 @@
+/**
+ * The unified parser plugin: report text → mdast. Headings by depth
+ * (一、 → depth 2, （一） → depth 3, 1. → depth 4), paragraphs, and lists for
+ * "——" points. Cover lines become `cover` paragraphs; web residue and HTML
+ * become diagnostics that keep their characters. Press coverage is re-flowed
+ * by `coverage-flow.ts` into the same shapes.
+ */
+import type { Heading, List, Paragraph, Root, RootContent } from 'mdast';
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import { classifyLines, isUnnumberedPart, type ClassifiedLine } from './classify.ts';
+import { reflowCoverage } from './coverage-flow.ts';
+import type { ReportNodeData } from './mdast-data.ts';
+import type { Diagnostic } from '../schema.ts';
+import type { ParagraphKind } from '../schema.ts';
+import { chineseOrdinal, splitLines } from '../text/text.ts';
+
+/** What the caller hands the parser through `file.data.input`. */
+export interface ParserInput {
+  file: string;
+  lines: ClassifiedLine[];
+  /** Index in `lines` of the salutation that opens the report, if any. */
+  anchor: number | null;
+  coverage: boolean;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    input: ParserInput;
+    diagnostics: Diagnostic[];
+  }
+}
+
+export function pos(data: ReportNodeData) {
+  return {
+    start: { line: data.line, column: 1, offset: data.startOffset },
+    end: { line: data.endLine, column: 1, offset: data.endOffset },
+  };
+}
+
+export function paragraphNode(text: string, data: ReportNodeData): Paragraph {
+  return { type: 'paragraph', children: [{ type: 'text', value: text }], data, position: pos(data) };
+}
+
+export function headingNode(depth: 2 | 3 | 4, text: string, data: ReportNodeData): Heading {
+  return { type: 'heading', depth, children: [{ type: 'text', value: text }], data, position: pos(data) };
+}
+
+/** A residue or HTML line: kept, verbatim, in a diagnostic. */
+export function residueDiagnostic(file: string, l: ClassifiedLine): Diagnostic {
+  const html = l.kind === 'html';
+  return {
+    file, line: l.line, column: l.indent + 1,
+    ruleId: html ? 'html-in-text' : 'web-residue',
+    severity: 'warning',
+    message: html
+      ? `${file}:${l.line}: HTML or script text inside the report; kept here, not rendered: ${l.text.slice(0, 60)}`
+      : `${file}:${l.line}: web page residue (not part of the report); kept here: ${l.text.slice(0, 60)}`,
+    text: l.text,
+    startOffset: l.textStart,
+    endOffset: l.textStart + l.raw.trim().length,
+  };
+}
+
+/** Offsets of a line's trimmed text: from the first to just past the last non-space character. */
+function lineSpan(l: ClassifiedLine): { start: number; end: number } {
+  const rawTrimEnd = l.raw.replace(/[\s\u00a0\u3000\ufeff]+$/u, '');
+  return { start: l.textStart, end: l.start + rawTrimEnd.length };
+}
+
+const TERMINAL = /[。！？!?]/;
+/** Words that open a sentence of action in these reports. */
+const SENTENCE_START = /坚持|大力|着力|加快|实施|深入|全面|持续|积极|扎实|不断|聚焦|围绕|突出|强化|深化|出台|开展|建立|完善|健全|落实|启动|组织|全力|统筹|主动/g;
+
+/** Median length of the headings of one level that end with a full stop: what a heading there looks like. */
+function typicalHeadingLength(lines: ClassifiedLine[], level: number): number {
+  const lengths = lines
+    .filter((l) => l.kind === 'heading' && l.level === level)
+    .map((l) => TERMINAL.exec(l.text.slice(l.ordinalLength ?? 0))?.index ?? -1)
+    .filter((n) => n > 0 && n <= 50)
+    .sort((a, b) => a - b);
+  return lengths.length ? lengths[lengths.length >> 1]! : 20;
+}
+
+/**
+ * Split a heading line's text (after its number) into the heading and the rest.
+ * "聚焦聚力扩内需稳外需，推动经济持续回升向好。实施…" → heading up to 。, rest after it.
+ */
+export function splitHeading(text: string, expected = 20): { heading: string; cut: number; uncertain: boolean } {
+  const m = TERMINAL.exec(text);
+  if (m && m.index <= 50) return { heading: text.slice(0, m.index), cut: m.index + 1, uncertain: false };
+  if (text.length <= 50) return { heading: text, cut: text.length, uncertain: false };
+  // Punctuation lost in extraction. The next sentence usually opens with a verb of action
+  // (坚持, 大力, 加快 …): cut where one starts near the length of the sibling headings…
+  const comma = /[，,；;：:]/g;
+  const firstComma = text.search(/[，,；;：:]/);
+  let best: number | null = null;
+  for (const v of text.matchAll(SENTENCE_START)) {
+    const at = v.index;
+    if (at < expected * 0.6 || at > expected * 1.6 || (firstComma >= 0 && at > firstComma)) continue;
+    if (best === null || Math.abs(at - expected) < Math.abs(best - expected)) best = at;
+  }
+  if (best !== null) return { heading: text.slice(0, best), cut: best, uncertain: true };
+  // …or at the first comma that leaves a heading-sized phrase.
+  let c: RegExpExecArray | null;
+  while ((c = comma.exec(text))) {
+    if (c.index >= 6 && c.index <= 40) return { heading: text.slice(0, c.index), cut: c.index + 1, uncertain: true };
+    if (c.index > 40) break;
+  }
+  return { heading: text.slice(0, 40), cut: 40, uncertain: true };
+}
+
+/** A paragraph that opens with a short lead point: "实施项目建设提速行动。…" */
+export function leadPoint(text: string): string | null {
+  const m = /^[^，,；;：:。！？“”"]{3,28}。/.exec(text);
+  if (!m || m[0].length >= text.length) return null;
+  if (/^(各位代表|同志们|现在)/.test(m[0])) return null;
+  return m[0];
+}
+
+function buildReportTree(input: ParserInput, diagnostics: Diagnostic[]): Root {
+  const { file, lines, anchor } = input;
+  const children: RootContent[] = [];
+  const hasNumberedParts = lines.some((l) => l.kind === 'heading' && l.level === 1 && l.ordinal);
+  let inAppendix = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.kind === 'blank') continue;
+    if (l.kind === 'residue' || l.kind === 'html') {
+      diagnostics.push(residueDiagnostic(file, l));
+      continue;
+    }
+    const span = lineSpan(l);
+    const base: ReportNodeData = { line: l.line, endLine: l.line, startOffset: span.start, endOffset: span.end };
+    const beforeOpening = anchor !== null && i < anchor;
+    if (l.kind.startsWith('cover-') || (beforeOpening && l.kind !== 'heading')) {
+      children.push(paragraphNode(l.raw.trim(), { ...base, kind: 'cover' }));
+      continue;
+    }
+    const unnumbered = !hasNumberedParts && isUnnumberedPart(l);
+    if (l.kind === 'heading' && l.level === 1) inAppendix = Boolean(l.appendix);
+    // In a glossary, "1.链长制：…" is an entry, not a heading.
+    const entry = inAppendix && l.kind === 'heading' && l.level === 3;
+    if ((l.kind === 'heading' && !entry) || unnumbered) {
+      const level = unnumbered ? 1 : l.level!;
+      const after = l.text.slice(l.ordinalLength ?? 0);
+      const { heading, cut, uncertain } = splitHeading(after, typicalHeadingLength(lines, level));
+      if (uncertain) {
+        diagnostics.push({
+          file, line: l.line, column: 1, ruleId: 'heading-boundary', severity: 'warning',
+          message: `${file}:${l.line}: the heading has no full stop (punctuation lost in extraction?); it was cut at “${heading.slice(-8)}”.`,
+        });
+      }
+      // Offsets: the heading covers number + heading + its full stop; the rest becomes a paragraph.
+      const headEnd = offsetAfter(l, (l.ordinalLength ?? 0) + cut);
+      const rest = after.slice(cut).trim();
+      const restLead = rest ? (/^[^。！？]*[。！？]/.exec(rest)?.[0] ?? null) : null;
+      children.push(
+        headingNode((level + 1) as 2 | 3 | 4, heading.trim(), {
+          ...base,
+          endOffset: rest ? headEnd : span.end,
+          ordinal: unnumbered || l.appendix ? null : l.ordinal ?? null,
+          ordinalValue: unnumbered || l.appendix ? null : l.ordinalValue ?? null,
+          numbered: !(unnumbered || l.appendix),
+          appendix: l.appendix ?? false,
+          raw: rest ? l.text.slice(0, (l.ordinalLength ?? 0) + cut) : l.text,
+          lead: restLead,
+        }),
+      );
+      if (rest) {
+        const restStart = firstInkAtOrAfter(l, headEnd);
+        children.push(paragraphNode(rest, { ...base, startOffset: restStart, kind: kindOf(rest, 'body') }));
+      }
+      continue;
+    }
+    const text = l.raw.trim();
+    children.push(paragraphNode(text, { ...base, kind: kindOf(text, l.kind === 'bullet' ? 'bullet' : 'body') }));
+  }
+  inferLostHeadings(children, file, diagnostics);
+  return { type: 'root', children: groupBullets(children) };
+}
+
+function kindOf(text: string, fallback: ParagraphKind): ParagraphKind {
+  if (fallback === 'bullet') return 'bullet';
+  return leadPoint(text) ? 'lead' : fallback;
+}
+
+/** Source offset just after the n-th character of a line's normalised text. */
+function offsetAfter(l: ClassifiedLine, n: number): number {
+  return l.textStart + n;
+}
+
+function firstInkAtOrAfter(l: ClassifiedLine, offset: number): number {
+  const rel = offset - l.start;
+  const m = /[^\s\u00a0\u3000]/u.exec(l.raw.slice(rel));
+  return m ? offset + m.index : offset;
+}
+
+/**
+ * Headings whose numbers were lost in extraction. In a part with no （一） headings,
+ * a run of short paragraphs that share their first two characters, spaced apart
+ * by their own points, and as many as the report announces ("重点抓好七方面工作"),
+ * are promoted to level-2 headings with inferred numbers.
+ */
+function inferLostHeadings(children: RootContent[], file: string, diagnostics: Diagnostic[]): void {
+  const parts: number[][] = [];
+  let current: number[] | null = null;
+  children.forEach((n, i) => {
+    if (n.type === 'heading' && n.depth === 2) {
+      current = [];
+      parts.push(current);
+    } else if (current) current.push(i);
+  });
+  for (const part of parts) {
+    if (part.some((i) => children[i]!.type === 'heading')) continue;
+    const paras = part.filter((i) => children[i]!.type === 'paragraph');
+    const text = (i: number) => ((children[i] as Paragraph).children[0] as { value: string }).value;
+    const announced = paras
+      .slice(0, 6)
+      .map((i) => text(i).match(/([一二三四五六七八九十两]{1,2})(个)?方面(的)?(工作|任务|重点)/))
+      .find(Boolean);
+    const expected = announced ? chineseOrdinal(announced[1]!.replace('两', '二')) : null;
+    const groups = new Map<string, number[]>();
+    for (const i of paras) {
+      const t = text(i);
+      if (t.length > 160 || (children[i]!.data as ReportNodeData).kind === 'bullet') continue;
+      const key = t.slice(0, 2);
+      groups.set(key, [...(groups.get(key) ?? []), i]);
+    }
+    for (const members of groups.values()) {
+      const spaced = members.every((m, k) => k === 0 || paras.indexOf(m) - paras.indexOf(members[k - 1]!) >= 3);
+      const count = expected ? members.length === expected : members.length >= 4;
+      const followedByLonger = members.every((m) => {
+        const next = paras[paras.indexOf(m) + 1];
+        return next !== undefined && text(next).length > text(m).length;
+      });
+      if (!spaced || !count || !followedByLonger || paras.indexOf(members[0]!) === 0) continue;
+      // Replace from the last member backwards so earlier indices stay valid.
+      for (let k = members.length - 1; k >= 0; k--) {
+        const m = members[k]!;
+        const p = children[m] as Paragraph;
+        const t = text(m);
+        const { heading, cut } = splitHeading(t);
+        const d = p.data as ReportNodeData;
+        const ordinal = `（${'一二三四五六七八九十'[k] ?? k + 1}）`;
+        diagnostics.push({
+          file, line: d.line, column: 1, ruleId: 'heading-number-lost', severity: 'warning',
+          message: `${file}:${d.line}: “${heading.slice(0, 16)}…” reads as a level-2 heading whose number was lost in extraction; numbered ${ordinal} by its place${expected ? ` (the report announces ${expected})` : ''}.`,
+        });
+        const rest = t.slice(cut).trim();
+        const restStart = d.startOffset + (rest ? t.indexOf(rest, cut) : t.length);
+        const h = headingNode(3, heading, {
+          ...d, endOffset: rest ? d.startOffset + cut : d.endOffset, ordinal, ordinalValue: k + 1, numbered: false,
+          raw: rest ? t.slice(0, cut) : t,
+          lead: rest ? (/^[^。！？]*[。！？]/.exec(rest)?.[0] ?? null) : null,
+        });
+        children.splice(m, 1, h, ...(rest ? [paragraphNode(rest, { ...d, startOffset: restStart, kind: kindOf(rest, 'body') })] : []));
+      }
+      break;
+    }
+  }
+}
+
+/** Consecutive "——" points become one mdast list. */
+function groupBullets(nodes: RootContent[]): RootContent[] {
+  const out: RootContent[] = [];
+  for (const n of nodes) {
+    const isBullet = n.type === 'paragraph' && (n.data as ReportNodeData).kind === 'bullet';
+    const last = out[out.length - 1];
+    if (!isBullet) {
+      out.push(n);
+      continue;
+    }
+    const item = { type: 'listItem' as const, spread: false, children: [n], position: n.position };
+    if (last && last.type === 'list') {
+      last.children.push(item);
+      last.position!.end = n.position!.end;
+    } else {
+      const list: List = { type: 'list', ordered: false, spread: false, children: [item], position: { ...n.position! } };
+      out.push(list);
+    }
+  }
+  return out;
+}
+
+/** Unified parser plugin: text → report mdast. Reads `file.data.input` when the caller has classified the lines. */
+export const reportParser: Plugin<[], string, Root> = function () {
+  this.parser = (doc: string, file: VFile) => {
+    const diagnostics = (file.data.diagnostics ??= []);
+    const input: ParserInput = file.data.input ?? {
+      file: file.path || 'input.txt',
+      lines: classifyLines(splitLines(doc)),
+      anchor: null,
+      coverage: false,
+    };
+    if (input.coverage) return reflowCoverage(input, diagnostics);
+    return buildReportTree(input, diagnostics);
+  };
+};
+

@@ -1,0 +1,144 @@
+/**
+ * Where does a quote come from? Exact when its folded form (no spaces,
+ * half-width punctuation) is a substring of a paragraph's; otherwise the
+ * paragraph window with the highest character-bigram Dice similarity.
+ * Pure and browser-safe: the search page's quote check uses it too.
+ */
+import { foldChar, foldForMatch } from '../text/text.ts';
+
+export interface FoldedText {
+  folded: string;
+  /** For each folded character, the index of its source character in the original. */
+  map: number[];
+}
+
+/** Fold text for matching and remember where each folded character came from. */
+export function foldWithMap(text: string): FoldedText {
+  let folded = '';
+  const map: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const f = foldChar(ch);
+    // One map entry per UTF-16 unit, so that indices into `folded` stay aligned after 𠮷 and other astral characters.
+    for (let u = 0; u < f.length; u++) {
+      folded += f[u];
+      map.push(i);
+    }
+    i += ch.length;
+  }
+  // foldForMatch also collapses runs of dashes and dots; do the same here, keeping the first of a run.
+  let outF = '';
+  const outM: number[] = [];
+  for (let k = 0; k < folded.length; k++) {
+    const c = folded[k]!;
+    if ((c === '-' || c === '.') && outF.endsWith(c)) continue;
+    outF += c;
+    outM.push(map[k]!);
+  }
+  return { folded: outF, map: outM };
+}
+
+function bigrams(s: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (let i = 0; i + 1 < s.length; i++) {
+    const g = s.slice(i, i + 2);
+    m.set(g, (m.get(g) ?? 0) + 1);
+  }
+  return m;
+}
+
+function dice(a: Map<string, number>, aSize: number, b: Map<string, number>, bSize: number): number {
+  if (!aSize || !bSize) return 0;
+  let common = 0;
+  for (const [g, n] of a) common += Math.min(n, b.get(g) ?? 0);
+  return (2 * common) / (aSize + bSize);
+}
+
+export interface Match<P> {
+  paragraph: P;
+  similarity: number;
+  /** The matched words, verbatim from the paragraph. */
+  passage: string;
+  /** Offsets of the passage in the paragraph's text. */
+  start: number;
+  end: number;
+}
+
+const EDGE_PUNCT = /^[,.!?;:"'()<>\-~\s]+|[,.!?;:"'()<>\-~\s]+$/g;
+
+interface Prepared {
+  folded: FoldedText[];
+  grams: Map<string, number>[];
+}
+
+const prepared = new WeakMap<object, Prepared>();
+
+/** Folded texts and bigram counts of a paragraph list, computed once per list. */
+function prepare(paragraphs: { text: string }[]): Prepared {
+  let p = prepared.get(paragraphs);
+  if (!p) {
+    const folded = paragraphs.map((x) => foldWithMap(x.text));
+    p = { folded, grams: folded.map((f) => bigrams(f.folded)) };
+    prepared.set(paragraphs, p);
+  }
+  return p;
+}
+
+export function bestMatch<P extends { text: string }>(quote: string, paragraphs: P[]): Match<P> | null {
+  const q = foldForMatch(quote).replace(EDGE_PUNCT, '');
+  if (q.length < 2) return null;
+  const { folded, grams } = prepare(paragraphs);
+  for (let k = 0; k < paragraphs.length; k++) {
+    const f = folded[k]!;
+    const at = f.folded.indexOf(q);
+    if (at >= 0) {
+      const p = paragraphs[k]!;
+      const start = f.map[at]!;
+      const endIdx = f.map[at + q.length - 1]!;
+      const end = endIdx + (p.text.codePointAt(endIdx)! > 0xffff ? 2 : 1);
+      return { paragraph: p, similarity: 1, passage: p.text.slice(start, end), start, end };
+    }
+  }
+  const qGrams = bigrams(q);
+  const qSize = Math.max(0, q.length - 1);
+  // Rank paragraphs by shared bigrams, then slide a window over the best few,
+  // keeping the shared-bigram count up to date as the window moves.
+  const ranked = folded
+    .map((f, k) => ({ k, score: dice(qGrams, qSize, grams[k]!, Math.max(0, f.folded.length - 1)) * Math.sqrt(f.folded.length) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 5);
+  let best: Match<P> | null = null;
+  for (const { k } of ranked) {
+    const text = folded[k]!.folded;
+    const w = Math.min(q.length, text.length);
+    if (w < 2) continue;
+    const win = new Map<string, number>();
+    let common = 0;
+    const add = (g: string) => {
+      const n = win.get(g) ?? 0;
+      if (n < (qGrams.get(g) ?? 0)) common++;
+      win.set(g, n + 1);
+    };
+    const remove = (g: string) => {
+      const n = win.get(g)! - 1;
+      win.set(g, n);
+      if (n < (qGrams.get(g) ?? 0)) common--;
+    };
+    for (let i = 0; i + 1 < w; i++) add(text.slice(i, i + 2));
+    for (let s = 0; s + w <= text.length; s++) {
+      if (s > 0) {
+        remove(text.slice(s - 1, s + 1));
+        add(text.slice(s + w - 2, s + w));
+      }
+      const sim = (2 * common) / (qSize + (w - 1));
+      if (!best || sim > best.similarity) {
+        const p = paragraphs[k]!;
+        const f = folded[k]!;
+        const start = f.map[s]!;
+        const end = (f.map[s + w - 1] ?? p.text.length - 1) + 1;
+        best = { paragraph: p, similarity: sim, passage: p.text.slice(start, end), start, end };
+      }
+    }
+  }
+  return best;
+}
