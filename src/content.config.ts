@@ -10,11 +10,11 @@ import { defineCollection } from 'astro:content';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { DiagnosticSchema, DocumentSchema, ResultSchema, SectionSchema, SourceSchema, TargetSchema } from './lib/index.ts';
-import { PARSER_VERSION, parseSourcesWithTrees } from './lib/parse/index.ts';
+import { PARSER_VERSION } from './lib/parse/index.ts';
 import { dataVersion, documentMarkdown } from './lib/cite/index.ts';
-import { loadCorpus, sourcesDir, type Corpus } from './data/load.ts';
+import { buildComparisons, ComparisonSchema } from './lib/compare/index.ts';
+import { invalidateCorpus, loadCorpus, sourcesDir } from './data/load.ts';
 import { assertParsable } from './data/corpus-check.ts';
-import { readSources } from './data/read-sources.ts';
 import { reportPath, sourceSlug } from './data/urls.ts';
 
 const CorpusMetaSchema = z.object({
@@ -28,22 +28,10 @@ const CorpusMetaSchema = z.object({
   sources: z.int(),
 });
 
-/** Bumped when a source changes under `astro dev`; the next load parses afresh. */
-let generation = 0;
-let fresh: { generation: number; corpus: Corpus } | null = null;
-
 /** Parse once per build (load.ts caches per process) and stop, naming file and line, on parse errors. */
 function corpus(ctx: LoaderContext) {
   const root = fileURLToPath(ctx.config.root);
-  let c: Corpus;
-  if (generation === 0) c = loadCorpus(root);
-  else {
-    if (fresh?.generation !== generation) {
-      const dir = sourcesDir(root);
-      fresh = { generation, corpus: { ...parseSourcesWithTrees(readSources([dir], root)), dir } };
-    }
-    c = fresh.corpus;
-  }
+  const c = loadCorpus(root);
   assertParsable(c.result, c.dir);
   return { ...c, root, version: dataVersion(c.result.parserVersion, c.result.sources) };
 }
@@ -76,7 +64,7 @@ function corpusLoader(name: string, pick: (c: ReturnType<typeof corpus>, ctx: Lo
         ctx.watcher.add(c.dir);
         const onChange = async (path: string) => {
           if (!resolve(path).startsWith(c.dir)) return;
-          generation++;
+          invalidateCorpus(path);
           ctx.logger.info(`${relative(c.root, path)} changed; parsing the sources again`);
           await loader.load(ctx);
         };
@@ -115,6 +103,12 @@ const results = defineCollection({
   schema: ResultSchema,
 });
 
+/** Comparison rows (a target beside the next review's result), built once per build from the parsed records. */
+const comparisons = defineCollection({
+  loader: corpusLoader('comparisons', (c) => buildComparisons(c.result).map((row) => ({ id: row.id, data: row }))),
+  schema: ComparisonSchema,
+});
+
 const sources = defineCollection({
   loader: corpusLoader('sources', (c) => c.result.sources.map((s) => ({ id: sourceSlug(s.file, s.sha256), data: s }))),
   schema: SourceSchema,
@@ -142,4 +136,4 @@ const corpusMeta = defineCollection({
   schema: CorpusMetaSchema,
 });
 
-export const collections = { documents, sections, targets, results, sources, diagnostics, corpus: corpusMeta };
+export const collections = { documents, sections, targets, results, comparisons, sources, diagnostics, corpus: corpusMeta };

@@ -4,6 +4,7 @@
  */
 import { getCollection, getEntry } from 'astro:content';
 import type { Diagnostic, ReportDocument, Source } from '../lib/index.ts';
+import { compareComparisons, targetOutcomes, type Comparison, type TargetOutcome } from '../lib/compare/index.ts';
 import { sortDocuments } from './catalog.ts';
 import { sourceSlug } from './urls.ts';
 
@@ -36,6 +37,19 @@ export async function sourceSlugs(): Promise<Map<string, string>> {
 
 export function slugOf(slugs: Map<string, string>, file: string): string {
   return slugs.get(file) ?? sourceSlug(file);
+}
+
+/** Every comparison row, in the builder's order; `where` narrows them (a region, a year, an indicator). */
+export async function allComparisons(where: (row: Comparison) => boolean = () => true): Promise<Comparison[]> {
+  return (await getCollection('comparisons'))
+    .map((e) => e.data)
+    .filter(where)
+    .sort(compareComparisons);
+}
+
+/** For each of a report's targets, what became of it and of last year's target for the same indicator. */
+export async function outcomesFor(doc: ReportDocument): Promise<Map<string, TargetOutcome>> {
+  return targetOutcomes(await allComparisons((c) => c.region.slug === doc.region?.slug), doc);
 }
 
 export async function allDiagnostics(): Promise<Diagnostic[]> {

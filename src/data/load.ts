@@ -1,8 +1,10 @@
 /**
  * The one place the site reads its sources: every file in the sources folder
- * (REPORTS_DIR, default seeds/), parsed once per build. The content loader, the
- * Pagefind integration and the data downloads all use this result.
+ * (REPORTS_DIR, default seeds/), parsed once per build and cached here. The content
+ * loader (src/content.config.ts) and the Pagefind integration use this result; pages
+ * read the collections the loader fills, never this module.
  */
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Root } from 'mdast';
 import { parseSourcesWithTrees } from '../lib/parse/index.ts';
@@ -20,6 +22,24 @@ let cached: Corpus | null = null;
 /** Folder the site is built from: the REPORTS_DIR environment variable, else seeds/ in the project. */
 export function sourcesDir(root = process.cwd()): string {
   return resolve(root, process.env.REPORTS_DIR ?? 'seeds');
+}
+
+let lastChange = '';
+
+/**
+ * A source changed under `astro dev`: forget the parsed sources so the next load parses afresh.
+ * Every collection's loader reports the same change; only the first report of it clears the cache.
+ */
+export function invalidateCorpus(path: string): void {
+  let stamp = `${path}:missing`;
+  try {
+    stamp = `${path}:${statSync(path).mtimeMs}`;
+  } catch {
+    // unlinked: the path alone marks the change
+  }
+  if (stamp === lastChange) return;
+  lastChange = stamp;
+  cached = null;
 }
 
 export function loadCorpus(root = process.cwd()): Corpus {

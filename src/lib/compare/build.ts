@@ -223,6 +223,17 @@ function summarise(row: Omit<Comparison, 'summary'>, docsOfRegion: Map<number, R
 type Corpus = Pick<ParseResult, 'documents'> & Partial<Pick<ParseResult, 'sources'>>;
 const cache = new WeakMap<Corpus, Comparison[]>();
 
+/** The order of comparison rows everywhere: region, indicator (dictionary order), measure, horizon (annual first), year. */
+export function compareComparisons(a: Comparison, b: Comparison): number {
+  return (
+    a.region.slug.localeCompare(b.region.slug) ||
+    (INDICATOR_ORDER.get(a.indicator.key) ?? 99) - (INDICATOR_ORDER.get(b.indicator.key) ?? 99) ||
+    MEASURES.indexOf(a.measure) - MEASURES.indexOf(b.measure) ||
+    (a.horizon === b.horizon ? 0 : a.horizon === 'annual' ? -1 : 1) ||
+    a.year - b.year
+  );
+}
+
 /** Every comparison record in the collection, sorted by region, indicator, measure, horizon and year. */
 export function buildComparisons(parse: Corpus): Comparison[] {
   const hit = cache.get(parse);
@@ -385,14 +396,7 @@ export function buildComparisons(parse: Corpus): Comparison[] {
     );
   }
 
-  const out = [...rows.values()].sort(
-    (a, b) =>
-      a.region.slug.localeCompare(b.region.slug) ||
-      (INDICATOR_ORDER.get(a.indicator.key) ?? 99) - (INDICATOR_ORDER.get(b.indicator.key) ?? 99) ||
-      MEASURES.indexOf(a.measure) - MEASURES.indexOf(b.measure) ||
-      (a.horizon === b.horizon ? 0 : a.horizon === 'annual' ? -1 : 1) ||
-      a.year - b.year,
-  );
+  const out = [...rows.values()].sort(compareComparisons);
   const parsed = ComparisonSchema.array().parse(out);
   cache.set(parse, parsed);
   return parsed;

@@ -4,11 +4,11 @@
  * /indicators/<key>/<year>-<measure>.csv (a year across regions).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadCorpus } from '../../../data/load.ts';
-import { seriesCsv, allSeries, type Series, buildComparisons } from '../../../lib/compare/index.ts';
+import { allComparisons } from '../../../data/collections.ts';
+import { seriesCsv, allSeries, type Series } from '../../../lib/compare/index.ts';
 
-export const getStaticPaths = (() =>
-  allSeries(buildComparisons(loadCorpus().result)).map((series) => ({
+export const getStaticPaths = (async () =>
+  allSeries(await allComparisons()).map((series) => ({
     params: { key: series.indicator.key, file: series.csvPath.split('/').pop()!.replace(/\.csv$/, '') },
     props: { series },
   }))) satisfies GetStaticPaths;
