@@ -38,6 +38,7 @@ describe('public surface', () => {
           "VERDICT_LABELS",
           "allSeries",
           "buildComparisons",
+          "compareComparisons",
           "comparisonsCsv",
           "comparisonsJson",
           "formatNumber",
