@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Two projects:
- *  - unit: pure TypeScript tests (parser in tests/lib, test helpers in tests/unit). No build needed.
+ *  - unit: pure TypeScript tests (parser in tests/lib, test helpers in tests/unit). No build needed;
+ *    tests/helpers/global-seeds.ts parses seeds/ once and provides the records to every file.
  *  - site: tests over the built site in dist/ (tests/site: static checks; tests/e2e: Chromium).
  *    tests/helpers/global-build.ts runs `astro build` once before them (skip with SKIP_BUILD=1).
  *
@@ -20,6 +21,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/lib/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          // Parses seeds/ once per run and provides the records to every test file.
+          globalSetup: ['tests/helpers/global-seeds.ts'],
           testTimeout: 15_000,
           hookTimeout: 15_000,
         },

@@ -3,6 +3,8 @@
  * npm run parse -- --json PATH…      one JSON object {documents, diagnostics} on standard output
  * npm run parse -- --diagnostics     also list every diagnostic
  */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseSources } from '../src/lib/parse/index.ts';
 import { type ParseResult } from '../src/lib/index.ts';
 import { readSources } from '../src/data/read-sources.ts';
@@ -33,24 +35,38 @@ export function toJson(result: ParseResult) {
   };
 }
 
-const args = process.argv.slice(2);
-const json = args.includes('--json');
-const listDiagnostics = args.includes('--diagnostics');
-const paths = args.filter((a) => !a.startsWith('--'));
-let result: ParseResult;
-try {
-  result = parseSources(readSources(paths.length ? paths : ['seeds']));
-} catch (e) {
-  console.error(`parse failed: ${(e as Error).message}`);
-  process.exit(2);
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
 }
-if (json) {
-  process.stdout.write(`${JSON.stringify(toJson(result), null, 2)}\n`);
-} else {
-  console.log(table(result));
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const d of result.diagnostics) counts[d.severity]++;
-  console.log(`\n${result.documents.length} documents from ${result.sources.length} files; diagnostics: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes`);
-  if (listDiagnostics) for (const d of result.diagnostics) console.log(`${d.severity.padEnd(7)} ${d.file}:${d.line} [${d.ruleId}] ${d.message}`);
+
+/** The CLI: parses PATHS (default seeds/) and writes the table or JSON; returns the exit code. */
+export function runParse(args: string[], io: CliIo, root = process.cwd()): number {
+  const json = args.includes('--json');
+  const listDiagnostics = args.includes('--diagnostics');
+  const paths = args.filter((a) => !a.startsWith('--'));
+  let result: ParseResult;
+  try {
+    result = parseSources(readSources(paths.length ? paths : ['seeds'], root));
+  } catch (e) {
+    io.err(`parse failed: ${(e as Error).message}\n`);
+    return 2;
+  }
+  if (json) {
+    io.out(`${JSON.stringify(toJson(result), null, 2)}\n`);
+  } else {
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const d of result.diagnostics) counts[d.severity]++;
+    const lines = [table(result), '', `${result.documents.length} documents from ${result.sources.length} files; diagnostics: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes`];
+    if (listDiagnostics) for (const d of result.diagnostics) lines.push(`${d.severity.padEnd(7)} ${d.file}:${d.line} [${d.ruleId}] ${d.message}`);
+    io.out(`${lines.join('\n')}\n`);
+  }
+  return result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
-if (result.diagnostics.some((d) => d.severity === 'error')) process.exitCode = 1;
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = runParse(process.argv.slice(2), {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+  });
+}

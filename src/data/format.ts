@@ -1,5 +1,5 @@
 /** Words for records: kinds, dates, regions and stated figures, as the pages show them. */
-import type { ReportDocument, Region, Result, Target } from '../lib/index.ts';
+import type { ReportDocument, Region, Target } from '../lib/index.ts';
 
 type Doc = Pick<ReportDocument, 'kind' | 'title' | 'region' | 'year' | 'date' | 'dateText'>;
 
@@ -36,27 +36,6 @@ export function citeAuthor(doc: Doc): string | null {
   if (doc.kind === 'coverage' || !doc.region) return null;
   if (doc.region.level === 'national') return '国务院';
   return `${doc.region.name}人民政府`;
-}
-
-/** Short label in lists: 2024年 · 威海市. */
-export function shortLabel(doc: Doc): string {
-  return `${doc.region?.name ?? '地区不详'} ${doc.year ?? '年份不详'}`;
-}
-
-/**
- * A stated figure in words, from its fields: 增长5.5%左右, 70万吨以上, 6%—6.5%.
- * Figures without a number show their qualifier as written (高于全省, 量稳质升),
- * or 定性表述 when the report states only the aim.
- */
-export function figureText(f: Target | Result): string {
-  if (f.value === null) return f.qualifier ?? '定性表述';
-  const unit = f.unit ?? '';
-  const span =
-    f.valueMax !== null
-      ? `${f.value}${unit === '%' ? '%' : ''}—${f.valueMax}${unit}`
-      : `${f.kind === 'growth' ? Math.abs(f.value) : f.value}${unit}`;
-  const verb = f.kind === 'growth' ? (f.value < 0 && f.valueMax === null ? '下降' : '增长') : '';
-  return `${verb}${span}${f.qualifier ?? ''}`;
 }
 
 export const HORIZON_LABEL: Record<Target['horizon'], string> = { annual: '年度目标', 'five-year': '五年目标' };

@@ -12,4 +12,4 @@
  * Data flows one way: text → parse → compare; search and cite read records.
  */
 export * from './schema.ts';
-export { INDICATORS, indicator, findIndicators, type Indicator } from './indicators.ts';
+export { HEADLINE_INDICATOR, INDICATORS, indicator, findIndicators, labelFor, type Indicator } from './indicators.ts';

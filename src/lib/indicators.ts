@@ -21,11 +21,17 @@ export interface Indicator {
   expands?: string[];
   /** The name national reports use, where it differs (国内生产总值). */
   nationalLabel?: string;
+  /** A target for it is a ceiling even when stated as 左右 (prices, unemployment, the deficit). */
+  ceiling?: boolean;
+  /** The headline indicator: charted first, and the benchmark for 与经济增长同步. */
+  headline?: boolean;
+  /** The verb for a rise when it is not 增长 (prices 上涨). */
+  riseVerb?: string;
 }
 
 export const INDICATORS: readonly Indicator[] = [
   {
-    key: 'gdp', label: '地区生产总值', nationalLabel: '国内生产总值', en: 'GDP', unit: '亿元',
+    key: 'gdp', label: '地区生产总值', nationalLabel: '国内生产总值', en: 'GDP', unit: '亿元', headline: true,
     names: ['地区生产总值', '国内生产总值', '生产总值', 'GDP', '经济总量'],
     notAfter: /(万元|单位|占|亿元|人均|每|元)$/,
     notBefore: /^(能耗|用水|电耗|比重|的比重|增加值能耗|二氧化碳)/,
@@ -83,11 +89,11 @@ export const INDICATORS: readonly Indicator[] = [
     names: ['城镇新增就业人数', '城镇新增就业', '新增城镇就业'],
   },
   {
-    key: 'unemployment', label: '城镇调查失业率', en: 'Surveyed urban unemployment rate', unit: '%',
+    key: 'unemployment', label: '城镇调查失业率', en: 'Surveyed urban unemployment rate', unit: '%', ceiling: true,
     names: ['城镇调查失业率', '城镇登记失业率'],
   },
   {
-    key: 'cpi', label: '居民消费价格', en: 'Consumer prices (CPI)', unit: '%',
+    key: 'cpi', label: '居民消费价格', en: 'Consumer prices (CPI)', unit: '%', ceiling: true, riseVerb: '上涨',
     names: ['居民消费价格涨幅', '居民消费价格', 'CPI'],
   },
   {
@@ -111,7 +117,7 @@ export const INDICATORS: readonly Indicator[] = [
     names: ['研发经费投入强度', '研究与试验发展经费投入强度', '研发投入强度'],
   },
   {
-    key: 'deficit-ratio', label: '赤字率', en: 'Deficit ratio', unit: '%',
+    key: 'deficit-ratio', label: '赤字率', en: 'Deficit ratio', unit: '%', ceiling: true,
     names: ['赤字率'],
   },
 ];
@@ -121,6 +127,9 @@ const BY_KEY = new Map(INDICATORS.map((i) => [i.key, i]));
 export function indicator(key: string): Indicator | undefined {
   return BY_KEY.get(key);
 }
+
+/** The headline indicator (GDP). */
+export const HEADLINE_INDICATOR: Indicator = INDICATORS.find((i) => i.headline)!;
 
 interface NameEntry {
   name: string;
@@ -159,7 +168,3 @@ export function labelFor(ind: Indicator, level: string | null | undefined): stri
   return level === 'national' ? (ind.nationalLabel ?? ind.label) : ind.label;
 }
 
-/** Look an indicator up by any of its names. */
-export function indicatorByName(name: string): Indicator | undefined {
-  return BY_NAME.get(name);
-}

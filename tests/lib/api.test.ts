@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as lib from '../../src/lib/index.ts';
 import { ROOT } from './seeds.ts';
+import { runParse } from '../../scripts/parse.ts';
 
 describe('public surface', () => {
   it('each concern exports exactly this API', async () => {
@@ -44,6 +45,7 @@ describe('public surface', () => {
           "formatNumber",
           "regionSeries",
           "seriesCsv",
+          "statedFigure",
           "targetOutcomes",
           "yearSeries",
         ],
@@ -55,6 +57,7 @@ describe('public surface', () => {
           "DocumentKindSchema",
           "DocumentSchema",
           "FigureKindSchema",
+          "HEADLINE_INDICATOR",
           "INDICATORS",
           "ParagraphKindSchema",
           "ParagraphSchema",
@@ -71,6 +74,7 @@ describe('public surface', () => {
           "TargetSchema",
           "findIndicators",
           "indicator",
+          "labelFor",
         ],
         "parse": [
           "PARSER_VERSION",
@@ -131,17 +135,24 @@ describe('public surface', () => {
 });
 
 describe('npm run parse', () => {
-  const node = join(ROOT, 'node_modules', '.bin', 'node');
-  const run = (...args: string[]) =>
-    execFileSync(node, ['--experimental-strip-types', '--no-warnings', 'scripts/parse.ts', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
-  it('prints a summary table for seeds/', () => {
-    const out = run();
+  /** The CLI in-process: what it writes and the exit code it returns. */
+  const run = (...args: string[]) => {
+    let out = '';
+    let err = '';
+    const status = runParse(args, { out: (t) => (out += t), err: (t) => (err += t) }, ROOT);
+    return { out, err, status };
+  };
+  it('prints a summary table for seeds/ (smoke test: the real command, spawned once)', () => {
+    const node = join(ROOT, 'node_modules', '.bin', 'node');
+    const out = execFileSync(node, ['--experimental-strip-types', '--no-warnings', 'scripts/parse.ts'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
     expect(out).toMatch(/^id\s+kind\s+region/);
     expect(out).toMatch(/rongcheng-2022\s+report\s+荣成市\s+county\s+2022\s+2021/);
     expect(out).toContain('8 documents from 5 files');
   }, 30_000);
   it('--json prints {documents, diagnostics} validated by the schemas', () => {
-    const out = JSON.parse(run('--json', 'seeds/003_88f1127700d663e6.txt'));
+    const { out: text, status } = run('--json', 'seeds/003_88f1127700d663e6.txt');
+    expect(status).toBe(0);
+    const out = JSON.parse(text);
     expect(out.documents.map((d: { id: string }) => d.id)).toEqual(['rongcheng-2024', 'rongcheng-2023', 'rongcheng-2022', 'rongcheng-2021']);
     const d = out.documents[1];
     for (const k of ['id', 'sourceFile', 'kind', 'region', 'year', 'reviewYear', 'startLine', 'endLine', 'sections', 'targets', 'results']) expect(d).toHaveProperty(k);
@@ -150,19 +161,12 @@ describe('npm run parse', () => {
     expect(d.results[0]).toMatchObject({ canonical: 'gdp', year: 2022 });
     expect(out.diagnostics.some((x: { ruleId: string }) => x.ruleId === 'date-damaged')).toBe(true);
     expect(() => lib.DocumentSchema.parse({ ...d, sections: d.sections.map(({ title, line, ...s }: Record<string, unknown>) => s) })).not.toThrow();
-  }, 30_000);
+  });
   it('names the file and exits non-zero on a file it cannot read', () => {
-    let status = 0;
-    let stderr = '';
-    try {
-      run('no/such/file.txt');
-    } catch (e) {
-      status = (e as { status: number }).status;
-      stderr = String((e as { stderr: string }).stderr);
-    }
+    const { status, err } = run('no/such/file.txt');
     expect(status).not.toBe(0);
-    expect(stderr).toContain('no/such/file.txt');
-  }, 30_000);
+    expect(err).toContain('no/such/file.txt');
+  });
 });
 
 describe('one-way layout', () => {

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadCorpus } from '../../src/data/load.ts';
 import { ComparisonSchema, type Comparison } from '../../src/lib/compare/schema.ts';
-import { buildComparisons, paragraphPath, statedFigure, textFragment } from '../../src/lib/compare/build.ts';
+import { buildComparisons, paragraphPath, textFragment } from '../../src/lib/compare/build.ts';
 import { findIndicators, type ParseResult } from '../../src/lib/index.ts';
 import { parseSources } from '../../src/lib/parse/index.ts';
 
@@ -168,14 +168,6 @@ describe('records and links', () => {
   test('text fragments escape the characters the syntax reserves', () => {
     expect(textFragment('6%—6.5%, a-b & c')).toBe('6%25%E2%80%946.5%25%2C%20a%2Db%20%26%20c');
     expect(paragraphPath('x-2024', 's1-p2')).toBe('/reports/x-2024/#s1-p2');
-  });
-  test('figures in words', () => {
-    const base = { valueMax: null, unit: '%', qualifier: null, comparator: 'exact' as const };
-    expect(statedFigure({ ...base, kind: 'growth', value: 6, qualifier: '左右', comparator: 'about' })).toBe('增长6%左右');
-    expect(statedFigure({ ...base, kind: 'growth', value: -3 })).toBe('下降3%');
-    expect(statedFigure({ ...base, kind: 'growth', value: 6, valueMax: 6.5, comparator: 'range' })).toBe('增长6%—6.5%');
-    expect(statedFigure({ ...base, kind: 'level', value: 1000, unit: '亿元', qualifier: '超过', comparator: 'at-least' })).toBe('超过1000亿元');
-    expect(statedFigure({ ...base, kind: 'growth', value: 5.5, qualifier: '以上', comparator: 'at-least' }, 'five-year')).toBe('年均增长5.5%以上');
   });
 });
 

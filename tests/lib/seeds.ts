@@ -1,27 +1,19 @@
-/** Shared by parser tests: the parsed seeds, once per test file. */
-import { readFileSync, readdirSync } from 'node:fs';
+/** Shared by parser tests: the parsed seeds, parsed once per run (tests/helpers/global-seeds.ts). */
 import { join } from 'node:path';
-import { parseSourcesWithTrees, type SourceInput } from '../../src/lib/parse/index.ts';
+import type { Root } from 'mdast';
+import { inject } from 'vitest';
 import { type ParseResult } from '../../src/lib/index.ts';
+export { SEEDS, seedInputs } from '../helpers/seed-inputs.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const SEEDS = join(ROOT, 'seeds');
 
-export function seedInputs(): SourceInput[] {
-  return readdirSync(SEEDS)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => ({ file: `seeds/${f}`, bytes: new Uint8Array(readFileSync(join(SEEDS, f))) }));
-}
-
-let cached: ReturnType<typeof parseSourcesWithTrees> | null = null;
+let trees: Map<string, Root> | null = null;
 export function parsedSeeds(): ParseResult {
-  cached ??= parseSourcesWithTrees(seedInputs());
-  return cached.result;
+  return inject('seeds').result;
 }
-export function seedTrees() {
-  cached ??= parseSourcesWithTrees(seedInputs());
-  return cached.trees;
+export function seedTrees(): Map<string, Root> {
+  trees ??= new Map(inject('seeds').trees);
+  return trees;
 }
 
 export function doc(id: string) {

@@ -7,7 +7,7 @@ import {
   coverageFor, diagnosticsFor, groupByRegion, groupByYear, neighbours, paragraphBlocks, reportGrid, sectionLabel, sortDocuments, tocTree,
   unclaimedDiagnostics,
 } from '../../src/data/catalog.ts';
-import { chineseDate, citeAuthor, figureText, regionWithParents } from '../../src/data/format.ts';
+import { chineseDate, citeAuthor, regionWithParents } from '../../src/data/format.ts';
 import { absoluteUrl, sourceSlug } from '../../src/data/urls.ts';
 import { parsedSeeds } from './seeds.ts';
 
@@ -137,15 +137,6 @@ describe('catalog over the seeds', () => {
 });
 
 describe('format', () => {
-  const t = (over: object) => ({ ...byId('weihai-2024').targets[0]!, ...over });
-  it('states figures in words from their fields', () => {
-    expect(figureText(t({}))).toBe('增长5.5%左右');
-    expect(figureText(t({ value: -2, qualifier: null }))).toBe('下降2%');
-    expect(figureText(t({ value: 6, valueMax: 6.5, qualifier: null }))).toBe('增长6%—6.5%');
-    expect(figureText(t({ kind: 'level', value: 70, unit: '万吨', qualifier: '以上' }))).toBe('70万吨以上');
-    expect(figureText(t({ kind: 'growth', value: null, unit: null, qualifier: '高于全省' }))).toBe('高于全省');
-    expect(figureText(t({ kind: 'qualitative', value: null, unit: null, qualifier: null }))).toBe('定性表述');
-  });
   it('writes dates, regions and citation authors', () => {
     expect(chineseDate('2023-01-08')).toBe('2023年1月8日');
     expect(regionWithParents(byId('rongcheng-2023').region)).toBe('荣成市（山东省威海市）');

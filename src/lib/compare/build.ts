@@ -14,7 +14,8 @@
  * Pure: no I/O, browser-safe.
  */
 import { ComparisonSchema, type Comparison, type ComparisonFlag, type ComparisonSide, type Verdict } from './schema.ts';
-import { INDICATORS, findIndicators, indicator as indicatorByKey, labelFor, type Indicator } from '../indicators.ts';
+import { HEADLINE_INDICATOR, INDICATORS, findIndicators, indicator as indicatorByKey, labelFor, type Indicator } from '../indicators.ts';
+import { statedFigure } from './figure-words.ts';
 import { BLOCKING_FLAGS, figureFlags, isMultiYear, magnitudeFlags } from './plausibility.ts';
 import type { ParseResult, ReportDocument, Result, Target } from '../schema.ts';
 import { VERDICT_LABELS, formatNumber, grade, type BenchmarkFigure } from './verdicts.ts';
@@ -56,28 +57,6 @@ export function sourcePath(file: string, line: number, sha256?: string): string 
   const base = (file.split(/[\\/]/).pop() ?? file).replace(/\.txt$/i, '');
   const slug = SAFE_NAME.test(base) || !sha256 ? base : `source-${sha256.slice(0, 12)}`;
   return `/sources/${slug}/#L${line}`;
-}
-
-const BEFORE_QUALIFIER = /^(不低于|不少于|不高于|不超过|超过|突破|低于|不到|高于|约|超)/;
-
-/** A figure in words as stated: 增长6%左右, 超过1000亿元, 年均增长5.5%以上, 增速高于全省平均水平. */
-export function statedFigure(
-  f: Pick<Target, 'kind' | 'value' | 'valueMax' | 'unit' | 'qualifier' | 'comparator'> & { canonical?: string | null },
-  horizon: Horizon = 'annual',
-): string {
-  if (f.comparator === 'qualitative' || f.kind === 'qualitative') return f.qualifier ?? '（定性表述）';
-  if (f.value === null) return f.comparator === 'above-benchmark' ? `增速${f.qualifier ?? ''}` : (f.qualifier ?? '');
-  const q = f.qualifier ?? '';
-  const pre = BEFORE_QUALIFIER.test(q) ? q : '';
-  const post = pre ? '' : q;
-  const u = f.unit ?? '';
-  const range = (a: number, b: number | null) => (b === null ? `${formatNumber(a)}${u}` : `${formatNumber(a)}${u === '%' ? '%' : ''}—${formatNumber(b)}${u}`);
-  if (f.kind === 'growth') {
-    const verb = f.value < 0 ? '下降' : f.canonical === 'cpi' ? '上涨' : '增长';
-    const avg = horizon === 'five-year' ? '年均' : '';
-    return `${avg}${verb}${pre}${range(Math.abs(f.value), f.valueMax === null ? null : Math.abs(f.valueMax))}${post}`;
-  }
-  return `${pre}${range(f.value, f.valueMax)}${post}`;
 }
 
 /** sha256 by source file, for source URLs (set per buildComparisons call). */
@@ -182,7 +161,7 @@ function benchmarkFor(
   const growth = (i: Item) => i.fig.kind === 'growth' && i.fig.unit === '%' && i.fig.value !== null && i.horizon === 'annual' && i.year === year;
   if (target.benchmark === '经济增长') {
     const label = `${region.name}${year}年生产总值增速`;
-    const item = results.find((i) => i.doc === next && i.fig.canonical === 'gdp' && growth(i));
+    const item = results.find((i) => i.doc === next && i.fig.canonical === HEADLINE_INDICATOR.key && growth(i));
     return { label, found: item ? { bench: { label, value: item.fig.value!, unit: '%' }, item } : null };
   }
   const level = target.benchmark === '全国' ? 'national' : target.benchmark === '全市' ? 'prefecture' : 'province';

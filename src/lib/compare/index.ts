@@ -6,6 +6,7 @@
 export { buildComparisons, compareComparisons, targetOutcomes, type TargetOutcome } from './build.ts';
 export { ComparisonSchema, ComparisonsFileSchema, type Comparison, type Verdict } from './schema.ts';
 export { RULES, VERDICT_LABELS, formatNumber } from './verdicts.ts';
+export { statedFigure, type Horizon } from './figure-words.ts';
 export { GROWTH_LIMIT, MAGNITUDE_FACTOR } from './plausibility.ts';
 export { allSeries, regionSeries, yearSeries, type Series, type SeriesPoint } from './series.ts';
 export { COMPARISON_COLUMNS, COMPARISON_COLUMN_NOTES, comparisonsCsv, comparisonsJson, seriesCsv } from './downloads.ts';

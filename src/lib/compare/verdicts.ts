@@ -23,6 +23,7 @@
  * - Ceilings: for consumer prices, unemployment and the deficit ratio a target of
  *   "3%左右" or "3%" is a ceiling: at most the target (plus the tolerance for 左右) → met.
  */
+import { INDICATORS, indicator } from '../indicators.ts';
 import type { StatedFigure } from '../schema.ts';
 import type { Verdict } from './schema.ts';
 
@@ -32,7 +33,7 @@ export const POINT_TOLERANCE = 0.5;
 export const LEVEL_TOLERANCE = 0.02;
 
 /** Indicators where a lower figure is the aim, so an unqualified or 左右 target is a ceiling. */
-export const CEILING_INDICATORS: ReadonlySet<string> = new Set(['cpi', 'unemployment', 'deficit-ratio']);
+export const CEILING_INDICATORS: ReadonlySet<string> = new Set(INDICATORS.filter((i) => i.ceiling).map((i) => i.key));
 
 /** The fields of a target or a result that grading reads. */
 export type GradableFigure = StatedFigure;
@@ -266,7 +267,7 @@ export function grade(
     const limit = r(t0 + allowance);
     const ok = strict ? r(a1) < limit : r(a1) <= limit;
     const v: Verdict = ok ? 'met' : 'missed';
-    const what = target.comparator === 'at-most' ? `“${q}”为上限` : `${opts.indicatorKey === 'cpi' ? '居民消费价格' : '该指标'}目标按上限理解`;
+    const what = target.comparator === 'at-most' ? `“${q}”为上限` : `${indicator(opts.indicatorKey)?.label ?? '该指标'}目标按上限理解`;
     return {
       verdict: v,
       rule: `${what}：实际${strict ? '低于' : '不高于'}${s.show(limit)}为完成，否则未完成。${here(v)}`,
