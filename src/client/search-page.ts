@@ -4,13 +4,12 @@
  * type, writes the state back with history.replaceState, and renders results as
  * a plain list of links with an aria-live count.
  */
-import { bestMatch, phraseTokens, diffQuote, trimQuote, type SearchTable } from '../lib/search/index.ts';
+import { SIMILAR_ENOUGH, bestMatch, phraseTokens, diffQuote, trimQuote, type SearchTable } from '../lib/search/index.ts';
 import { FACETS, SearchEngine, type Facet, type Filters, type SearchOutcome } from './search-engine.ts';
 import { docLabel, el, KIND_LABEL, PART_LABEL, pendingHit, renderHit, resultUrl } from './search-render.ts';
 
 const PAGE = 20;
 /** Similarity (bigram Dice) from which a passage counts as the source of a quote, as in the coverage checks. */
-const QUOTE_THRESHOLD = 0.6;
 const MAX_QUOTE = 600;
 
 const $ = <T extends Element>(root: ParentNode, sel: string) => {
@@ -295,7 +294,7 @@ class SearchPage {
       const ids = exact.length ? exact.slice(0, 6).map((h) => h.hash) : await engine.similar(ph, 6, 'report');
       const texts = await Promise.all(ids.map(async (hash) => ({ hash, ...(await engine.text(hash)) })));
       const m = bestMatch(quote, texts.map((t) => ({ ...t, text: t.t })));
-      this.renderQuote(quote, m && m.similarity >= QUOTE_THRESHOLD ? m : null, engine);
+      this.renderQuote(quote, m && m.similarity >= SIMILAR_ENOUGH ? m : null, engine);
     } catch (e) {
       console.error(e);
       this.quoteOut.replaceChildren(el('p', { role: 'status' }, '核对未能完成，请刷新页面重试。'));

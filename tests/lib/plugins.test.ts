@@ -16,7 +16,7 @@ import { attachParts, partOfHeading } from '../../src/lib/parse/parts.ts';
 import { findDivision } from '../../src/lib/parse/regions.ts';
 import { leadPoint, reportParser, splitHeading } from '../../src/lib/parse/structure.ts';
 import { extractTargets, targetItems } from '../../src/lib/parse/targets.ts';
-import { splitLines } from '../../src/lib/text/text.ts';
+import { splitLines } from '../../src/lib/text/index.ts';
 import { readDate } from '../../src/lib/parse/years.ts';
 
 const line = (s: string) => classifyLine(splitLines(s)[0]!);

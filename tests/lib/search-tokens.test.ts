@@ -11,7 +11,7 @@ import {
   phraseStarts,
   phraseTokens,
 } from '../../src/lib/search/tokens.ts';
-import { foldForMatch } from '../../src/lib/text/text.ts';
+import { foldForMatch } from '../../src/lib/text/index.ts';
 import { parsedSeeds, ROOT } from './seeds.ts';
 
 /** Where a phrase occurs according to the tokens alone (what the browser computes from Pagefind's positions). */

@@ -11,7 +11,7 @@ import { FIGURE_COLUMNS, RESULT_EXTRA } from '../../src/data/downloads.ts';
 import { sourceSlug } from '../../src/data/urls.ts';
 import { dataVersion } from '../../src/lib/cite/data-version.ts';
 import { parseCsv } from '../../src/lib/text/csv.ts';
-import { stripSpace } from '../../src/lib/text/text.ts';
+import { stripSpace } from '../../src/lib/text/index.ts';
 import { distDir, listHtml, readDist } from '../helpers/dist.ts';
 import { projectRoot } from '../helpers/paths.ts';
 

@@ -3,7 +3,7 @@
  * applied and plausibility flags; chart series and downloads built from them.
  * Browser-safe: `series.ts` types (the chart client imports them); the rest runs at build time.
  */
-export { buildComparisons, compareComparisons, targetOutcomes, type TargetOutcome } from './build.ts';
+export { GRADED, buildComparisons, compareComparisons, targetOutcomes, type TargetOutcome } from './build.ts';
 export { ComparisonSchema, ComparisonsFileSchema, type Comparison, type Verdict } from './schema.ts';
 export { RULES, VERDICT_LABELS, formatNumber } from './verdicts.ts';
 export { statedFigure, type Horizon } from './figure-words.ts';

@@ -189,8 +189,3 @@ export function allSeries(all: Comparison[]): Series[] {
   const years = [...new Set(all.map((c) => c.year))].sort((a, b) => a - b);
   return [...slugs.flatMap((s) => regionSeries(all, s)), ...years.flatMap((y) => yearSeries(all, y))];
 }
-
-/** Axis tick text: 6 → "6%", 1050 → "1050亿元". */
-export function formatTick(value: number, unit: string): string {
-  return `${formatNumber(value)}${unit}`;
-}

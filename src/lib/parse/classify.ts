@@ -3,7 +3,7 @@
  * line (title, date, session, speaker), a salutation, web residue, HTML, or body text.
  * Works on one line at a time; context (sequence, blank lines) is the caller's business.
  */
-import { chineseOrdinal, stripSpace, type SourceLine } from '../text/text.ts';
+import { chineseOrdinal, stripSpace, type SourceLine } from '../text/index.ts';
 
 export type LineKind =
   | 'blank'

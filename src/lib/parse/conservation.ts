@@ -5,7 +5,7 @@
  * characters.
  */
 import type { ParseResult } from '../schema.ts';
-import { isInk, stripSpace } from '../text/text.ts';
+import { isInk, stripSpace } from '../text/index.ts';
 
 export interface ConservationReport {
   file: string;

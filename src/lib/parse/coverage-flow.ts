@@ -9,8 +9,8 @@ import type { Root, RootContent } from 'mdast';
 import type { ClassifiedLine } from './classify.ts';
 import type { ReportNodeData } from './mdast-data.ts';
 import type { Diagnostic } from '../schema.ts';
-import { headingNode, paragraphNode, residueDiagnostic, type ParserInput } from './structure.ts';
-import { joinWrapped, stripSpace } from '../text/text.ts';
+import { headingNode, paragraphNode, residueDiagnostic, type ParserInput } from './nodes.ts';
+import { joinWrapped, stripSpace } from '../text/index.ts';
 
 const BYLINE = /^(□|■|◇)?\s*(本报记者|记者|通讯员|本报通讯员|特约记者).{0,30}$|报道$/;
 const TERMINAL_END = /[。！？!?…”’」』）)]$/;

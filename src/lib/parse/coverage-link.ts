@@ -5,7 +5,7 @@
  * (工业投资增长28.4% in the paper, 29.3% in the report).
  */
 import type { Diagnostic, Discrepancy, Paragraph, Quote, ReportDocument } from '../schema.ts';
-import { bestMatch } from '../search/quote-match.ts';
+import { bestMatch, SIMILAR_ENOUGH } from '../search/quote-match.ts';
 import { findIndicators } from '../indicators.ts';
 
 const QUOTE = /“([^“”]{8,})”/g;
@@ -32,10 +32,10 @@ function quotesOf(doc: ReportDocument, report: ReportDocument | null): Quote[] {
       out.push({
         id: `${p.id}-q${out.filter((q) => q.paragraphId === p.id).length + 1}`,
         documentId: doc.id, paragraphId: p.id, text, attributed,
-        source: found && found.similarity >= 0.6 && report ? { documentId: report.id, paragraphId: found.paragraph.id } : null,
-        match: exact ? 'exact' : found && found.similarity >= 0.6 ? 'differing' : 'not-found',
+        source: found && found.similarity >= SIMILAR_ENOUGH && report ? { documentId: report.id, paragraphId: found.paragraph.id } : null,
+        match: exact ? 'exact' : found && found.similarity >= SIMILAR_ENOUGH ? 'differing' : 'not-found',
         similarity: Math.round((found?.similarity ?? 0) * 1000) / 1000,
-        sourceText: found && found.similarity >= 0.6 ? found.passage : null,
+        sourceText: found && found.similarity >= SIMILAR_ENOUGH ? found.passage : null,
         line: p.position.startLine,
       });
     }

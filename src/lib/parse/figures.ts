@@ -4,7 +4,7 @@
  * value, unit, qualifier as written and a comparator the verdicts can use.
  */
 import type { Comparator, StatedFigure } from '../schema.ts';
-import { asciiDigits } from '../text/text.ts';
+import { asciiDigits, chineseAmount } from '../text/index.ts';
 
 export interface Figure extends StatedFigure {
   /** 年均: an average over several years. */
@@ -45,12 +45,7 @@ function qualifierOf(...parts: (string | undefined)[]): string | null {
 function readNumber(raw: string, unit: string): { value: number; unit: string } {
   let value: number;
   if (/^\d/.test(raw)) value = Number(raw);
-  else {
-    const digits: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-    const mult: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
-    const head = digits[raw[0]!] ?? 1;
-    value = [...raw].filter((c) => c in mult).reduce((v, c) => v * mult[c]!, head);
-  }
+  else value = chineseAmount(raw);
   if (unit === '万亿元') return { value: value * 10000, unit: '亿元' };
   return { value, unit: unit === '％' ? '%' : unit };
 }

@@ -8,7 +8,7 @@
 import type { ClassifiedLine } from './classify.ts';
 import type { Diagnostic, DocumentKind, Region } from '../schema.ts';
 import { findDivision, NATIONAL, rankDivisions, toRegion } from './regions.ts';
-import { asciiDigits, chineseOrdinal, stripSpace } from '../text/text.ts';
+import { asciiDigits, chineseOrdinal, stripSpace } from '../text/index.ts';
 import { countYears, leadingYear, readDate } from './years.ts';
 import { toSimplified, looksTraditional } from '../text/chinese.ts';
 

@@ -23,7 +23,7 @@ import {
 import { splitDocuments } from './split.ts';
 import { reportParser } from './structure.ts';
 import { extractTargets } from './targets.ts';
-import { foldForMatch, splitLines } from '../text/text.ts';
+import { foldForMatch, splitLines } from '../text/index.ts';
 
 export const PARSER_VERSION = '1.0.0';
 
@@ -35,12 +35,6 @@ export interface SourceInput {
 
 const reportProcessor = unified().use(reportParser).use(attachIds).use(attachParts).use(extractTargets).use(extractResults).freeze();
 const coverageProcessor = unified().use(reportParser).use(attachIds).use(attachParts, { coverage: true }).freeze();
-
-/** The mdast tree of one document, for Markdown export and tests. */
-export interface ParsedDocument {
-  document: ReportDocument;
-  tree: Root;
-}
 
 interface Draft {
   meta: Metadata;

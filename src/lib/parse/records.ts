@@ -9,7 +9,7 @@ import { eachBlock } from './ids.ts';
 import type { ReportNodeData } from './mdast-data.ts';
 import type { Paragraph, Position, Result, Section, Target } from '../schema.ts';
 import type { RawStatement } from './targets.ts';
-import type { SourceLine } from '../text/text.ts';
+import type { SourceLine } from '../text/index.ts';
 
 export interface TreeRecords {
   sections: Section[];

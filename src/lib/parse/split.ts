@@ -5,7 +5,7 @@
  * no opening is a part of a report, press coverage, or unstructured text.
  */
 import type { ClassifiedLine } from './classify.ts';
-import { stripSpace } from '../text/text.ts';
+import { stripSpace } from '../text/index.ts';
 
 export interface Segment {
   /** Index of the first and last line (inclusive) in the file's line array. */

@@ -3,7 +3,7 @@
  * "二、2025年政府工作目标任务", dates such as "——2023年1月8日" (also Chinese
  * numerals and damaged forms such as "——2024116"), and mentions counted as a last resort.
  */
-import { asciiDigits, chineseYear } from '../text/text.ts';
+import { asciiDigits, chineseOrdinal, chineseYear } from '../text/index.ts';
 
 export interface DateReading {
   year: number | null;
@@ -16,13 +16,7 @@ export interface DateReading {
 const CN_NUM = '〇零○Ｏ一二三四五六七八九十';
 
 function cnSmall(s: string): number | null {
-  const map: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-  if (/^\d+$/.test(s)) return Number(s);
-  if (s === '十') return 10;
-  if (s.startsWith('十')) return 10 + (map[s[1]!] ?? NaN);
-  if (s.endsWith('十')) return (map[s[0]!] ?? NaN) * 10;
-  if (s.includes('十')) return (map[s[0]!] ?? NaN) * 10 + (map[s[2]!] ?? NaN);
-  return s.length === 1 ? map[s] ?? null : null;
+  return /^\d+$/.test(s) ? Number(s) : chineseOrdinal(s);
 }
 
 function iso(y: number, m: number, d: number): string | null {

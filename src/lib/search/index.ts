@@ -13,7 +13,8 @@ export {
   type SearchDoc, type SearchEntry, type SearchTable, type SearchText, type TableRow,
 } from './records.ts';
 export { hasHan, looksTraditional } from './hint.ts';
-export { bestMatch, foldWithMap, type Match } from './quote-match.ts';
+export { SIMILAR_ENOUGH, bestMatch, type Match } from './quote-match.ts';
+export { foldWithMap } from '../text/index.ts';
 export { diffQuote, trimQuote } from './quote.ts';
 
 /** The Traditional → Simplified converter, loaded on first use. */

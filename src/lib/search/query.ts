@@ -49,8 +49,3 @@ export function parseQuery(input: string): ParsedQuery {
   const joined = kept.length > 1 ? phraseTokens(kept.map((w) => w.folded).join('')) : null;
   return { raw, words: kept, joined };
 }
-
-/** True when the query has something to look up. */
-export function isEmptyQuery(q: ParsedQuery): boolean {
-  return q.words.length === 0;
-}

@@ -4,39 +4,7 @@
  * paragraph window with the highest character-bigram Dice similarity.
  * Pure and browser-safe: the search page's quote check uses it too.
  */
-import { foldChar, foldForMatch } from '../text/text.ts';
-
-export interface FoldedText {
-  folded: string;
-  /** For each folded character, the index of its source character in the original. */
-  map: number[];
-}
-
-/** Fold text for matching and remember where each folded character came from. */
-export function foldWithMap(text: string): FoldedText {
-  let folded = '';
-  const map: number[] = [];
-  let i = 0;
-  for (const ch of text) {
-    const f = foldChar(ch);
-    // One map entry per UTF-16 unit, so that indices into `folded` stay aligned after 𠮷 and other astral characters.
-    for (let u = 0; u < f.length; u++) {
-      folded += f[u];
-      map.push(i);
-    }
-    i += ch.length;
-  }
-  // foldForMatch also collapses runs of dashes and dots; do the same here, keeping the first of a run.
-  let outF = '';
-  const outM: number[] = [];
-  for (let k = 0; k < folded.length; k++) {
-    const c = folded[k]!;
-    if ((c === '-' || c === '.') && outF.endsWith(c)) continue;
-    outF += c;
-    outM.push(map[k]!);
-  }
-  return { folded: outF, map: outM };
-}
+import { foldForMatch, foldWithMap, type FoldedText } from '../text/index.ts';
 
 function bigrams(s: string): Map<string, number> {
   const m = new Map<string, number>();
@@ -53,6 +21,9 @@ function dice(a: Map<string, number>, aSize: number, b: Map<string, number>, bSi
   for (const [g, n] of a) common += Math.min(n, b.get(g) ?? 0);
   return (2 * common) / (aSize + bSize);
 }
+
+/** A quote at least this similar (Dice over character bigrams) to a passage is that passage, misquoted. */
+export const SIMILAR_ENOUGH = 0.6;
 
 export interface Match<P> {
   paragraph: P;

@@ -5,7 +5,7 @@
  * whitespace never count as differences.
  */
 import { diffArrays } from 'diff';
-import { foldForMatch } from '../text/text.ts';
+import { foldForMatch } from '../text/index.ts';
 
 export interface QuotePart {
   text: string;

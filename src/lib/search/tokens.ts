@@ -21,7 +21,7 @@
  * token and a word position in the index equals a character offset in the
  * folded text.
  */
-import { foldForMatch } from '../text/text.ts';
+import { foldCodePoints } from '../text/index.ts';
 
 /** Bump when the token format changes: the index and the browser must agree. */
 export const TOKEN_VERSION = 1;
@@ -63,18 +63,7 @@ export function decodeCodes(codes: string): string {
  * `chars[k]`.
  */
 export function foldText(text: string): { folded: string; chars: string[]; map: number[] } {
-  const chars: string[] = [];
-  const map: number[] = [];
-  let i = 0;
-  for (const ch of text) {
-    for (const c of foldForMatch(ch)) {
-      // foldForMatch also collapses runs of dashes and of dots: keep the first of a run.
-      if ((c === '-' || c === '.') && chars[chars.length - 1] === c) continue;
-      chars.push(c);
-      map.push(i);
-    }
-    i += ch.length;
-  }
+  const { chars, map } = foldCodePoints(text);
   return { folded: chars.join(''), chars, map };
 }
 
