@@ -45,6 +45,8 @@ const RESIDUE = [
 const HTML = /<\/?(script|style|div|span|p|br|iframe|a|img|table|tr|td|meta|link|html|body|head)\b[^>]*>|&(nbsp|lt|gt|amp|quot);|<!--|-->|javascript:/i;
 const COVER_TITLE = /^([\u4e00-\u9fa5]{2,20}(省|市|县|区|州|旗|盟))?((\d{4}|[〇零○一二三四五六七八九]{4})年)?政府工作报告(全文)?$/;
 const COVER_DATE = /^[—\-－–―]{1,3}\s*(\d{4}|[〇零○Ｏ一二三四五六七八九]{4})[\d〇零○Ｏ一二三四五六七八九十年月日.．/\s-]*[—\-－–―]{0,3}$/;
+/** Longest cover lines, in characters without spaces: a date line, a session line, a speaker line. */
+const COVER_MAX = { date: 24, session: 60, speaker: 26 };
 const COVER_SESSION = /^在.{2,50}(人民代表大会|人大|代表大会).{0,24}会议上(的报告)?$/;
 const COVER_SPEAKER = /^(.{0,20}?(省长|市长|区长|县长|州长|盟长|旗长|总理|主席|代省长|代市长|代县长|代区长|自治区主席|自治州州长))([\u4e00-\u9fa5·]{2,4})$/;
 const SALUTATION = /^各位代表[：:！!，,。]?$/;
@@ -70,9 +72,9 @@ export function classifyLine(l: SourceLine): ClassifiedLine {
   if (HTML.test(t)) return { ...c, kind: 'html' };
   if (RESIDUE.some((r) => r.test(compact))) return { ...c, kind: 'residue' };
   if (COVER_TITLE.test(compact)) return { ...c, kind: 'cover-title' };
-  if (compact.length <= 24 && COVER_DATE.test(compact)) return { ...c, kind: 'cover-date' };
-  if (compact.length <= 60 && COVER_SESSION.test(compact)) return { ...c, kind: 'cover-session' };
-  if (compact.length <= 26 && COVER_SPEAKER.test(compact) && !/[，。、,;；：:]/.test(compact)) return { ...c, kind: 'cover-speaker' };
+  if (compact.length <= COVER_MAX.date && COVER_DATE.test(compact)) return { ...c, kind: 'cover-date' };
+  if (compact.length <= COVER_MAX.session && COVER_SESSION.test(compact)) return { ...c, kind: 'cover-session' };
+  if (compact.length <= COVER_MAX.speaker && COVER_SPEAKER.test(compact) && !/[，。、,;；：:]/.test(compact)) return { ...c, kind: 'cover-speaker' };
   if (SALUTATION.test(compact)) return { ...c, kind: 'salutation' };
 
   let m: RegExpExecArray | null;

@@ -26,24 +26,34 @@ const TERMINAL = /[。！？!?]/;
 /** Words that open a sentence of action in these reports. */
 const SENTENCE_START = /坚持|大力|着力|加快|实施|深入|全面|持续|积极|扎实|不断|聚焦|围绕|突出|强化|深化|出台|开展|建立|完善|健全|落实|启动|组织|全力|统筹|主动/g;
 
+/** A heading that ends with a full stop within this many characters is read as written. */
+const MAX_HEADING = 50;
+/** With its full stop lost, a heading is cut at a comma between these lengths, or at the longer one. */
+const MIN_CUT_HEADING = 6;
+const MAX_CUT_HEADING = 40;
+/** Where no sibling heading says otherwise, a heading is about this long. */
+const DEFAULT_HEADING = 20;
+/** A sentence opening counts as the cut when it falls within this share of the sibling headings' length. */
+const CUT_WINDOW = { min: 0.6, max: 1.6 };
+
 /** Median length of the headings of one level that end with a full stop: what a heading there looks like. */
 function typicalHeadingLength(lines: ClassifiedLine[], level: number): number {
   const lengths = lines
     .filter((l) => l.kind === 'heading' && l.level === level)
     .map((l) => TERMINAL.exec(l.text.slice(l.ordinalLength ?? 0))?.index ?? -1)
-    .filter((n) => n > 0 && n <= 50)
+    .filter((n) => n > 0 && n <= MAX_HEADING)
     .sort((a, b) => a - b);
-  return lengths.length ? lengths[lengths.length >> 1]! : 20;
+  return lengths.length ? lengths[lengths.length >> 1]! : DEFAULT_HEADING;
 }
 
 /**
  * Split a heading line's text (after its number) into the heading and the rest.
  * "聚焦聚力扩内需稳外需，推动经济持续回升向好。实施…" → heading up to 。, rest after it.
  */
-export function splitHeading(text: string, expected = 20): { heading: string; cut: number; uncertain: boolean } {
+export function splitHeading(text: string, expected = DEFAULT_HEADING): { heading: string; cut: number; uncertain: boolean } {
   const m = TERMINAL.exec(text);
-  if (m && m.index <= 50) return { heading: text.slice(0, m.index), cut: m.index + 1, uncertain: false };
-  if (text.length <= 50) return { heading: text, cut: text.length, uncertain: false };
+  if (m && m.index <= MAX_HEADING) return { heading: text.slice(0, m.index), cut: m.index + 1, uncertain: false };
+  if (text.length <= MAX_HEADING) return { heading: text, cut: text.length, uncertain: false };
   // Punctuation lost in extraction. The next sentence usually opens with a verb of action
   // (坚持, 大力, 加快 …): cut where one starts near the length of the sibling headings…
   const comma = /[，,；;：:]/g;
@@ -51,17 +61,17 @@ export function splitHeading(text: string, expected = 20): { heading: string; cu
   let best: number | null = null;
   for (const v of text.matchAll(SENTENCE_START)) {
     const at = v.index;
-    if (at < expected * 0.6 || at > expected * 1.6 || (firstComma >= 0 && at > firstComma)) continue;
+    if (at < expected * CUT_WINDOW.min || at > expected * CUT_WINDOW.max || (firstComma >= 0 && at > firstComma)) continue;
     if (best === null || Math.abs(at - expected) < Math.abs(best - expected)) best = at;
   }
   if (best !== null) return { heading: text.slice(0, best), cut: best, uncertain: true };
   // …or at the first comma that leaves a heading-sized phrase.
   let c: RegExpExecArray | null;
   while ((c = comma.exec(text))) {
-    if (c.index >= 6 && c.index <= 40) return { heading: text.slice(0, c.index), cut: c.index + 1, uncertain: true };
-    if (c.index > 40) break;
+    if (c.index >= MIN_CUT_HEADING && c.index <= MAX_CUT_HEADING) return { heading: text.slice(0, c.index), cut: c.index + 1, uncertain: true };
+    if (c.index > MAX_CUT_HEADING) break;
   }
-  return { heading: text.slice(0, 40), cut: 40, uncertain: true };
+  return { heading: text.slice(0, MAX_CUT_HEADING), cut: MAX_CUT_HEADING, uncertain: true };
 }
 
 /** A paragraph that opens with a short lead point: "实施项目建设提速行动。…" */
