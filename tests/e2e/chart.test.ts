@@ -15,7 +15,7 @@ import { buildComparisons } from '../../src/lib/compare/build.ts';
 import { parseCsv } from '../../src/lib/text/csv.ts';
 import { convertUnit } from '../../src/lib/compare/verdicts.ts';
 import { formatViolations, runAxe } from '../helpers/axe.ts';
-import { CHROMIUM_ARGS, chromiumPath, hasChromium, screenshotPath, withPage } from '../helpers/browser.ts';
+import { CHROMIUM_ARGS, chromiumPath, hasChromium, screenshotLaidOut, withPage } from '../helpers/browser.ts';
 import { distDir } from '../helpers/dist.ts';
 import { serveDist, type DistServer } from '../helpers/server.ts';
 
@@ -205,7 +205,7 @@ describe.skipIf(!hasChromium())('charts in Chromium', () => {
             });
             await page.evaluate(() => document.fonts.ready);
             if (tag === 'desktop' || tag === 'phone') {
-              await page.screenshot({ path: screenshotPath(`charts${p.replace(/\/$/, '').replace(/\//g, '-')}-${tag}`), fullPage: true });
+              await screenshotLaidOut(page, `charts${p.replace(/\/$/, '').replace(/\//g, '-')}-${tag}`, { fullPage: true });
             }
             const violations = await runAxe(page);
             expect(violations, `${p}\n${formatViolations(violations)}`).toEqual([]);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatViolations, runAxe } from '../helpers/axe.ts';
-import { hasChromium, openPage, screenshotPath, type PageSession } from '../helpers/browser.ts';
+import { hasChromium, openPage, screenshotLaidOut, screenshotPath, type PageSession } from '../helpers/browser.ts';
 import { serveDist, useDistServer, type DistServer } from '../helpers/server.ts';
 import { foldText } from '../../src/lib/search/tokens.ts';
 import { loadCorpus } from '../../src/data/load.ts';
@@ -286,7 +286,7 @@ describe.skipIf(!hasChromium())('search page screenshots', () => {
           await session.page.goto(`${server.url}/search/?q=${encodeURIComponent('绿色低碳')}`);
           await settled(session.page);
           await session.page.evaluate(() => document.fonts.ready);
-          await session.page.screenshot({ path: screenshotPath(`search-${name}-${scheme}`) });
+          await screenshotLaidOut(session.page, `search-${name}-${scheme}`);
           const violations = await runAxe(session.page);
           expect(violations, formatViolations(violations)).toEqual([]);
         } finally {

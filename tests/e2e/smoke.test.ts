@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatViolations, runAxe } from '../helpers/axe.ts';
-import { hasChromium, screenshotPath, withPage } from '../helpers/browser.ts';
+import { hasChromium, screenshotLaidOut, withPage } from '../helpers/browser.ts';
 import { useDistServer } from '../helpers/server.ts';
 
 describe.skipIf(!hasChromium())('smoke: home page in Chromium', () => {
@@ -13,7 +13,7 @@ describe.skipIf(!hasChromium())('smoke: home page in Chromium', () => {
         expect(res?.status()).toBe(200);
         expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
         await page.evaluate(() => document.fonts.ready);
-        await page.screenshot({ path: screenshotPath('home-desktop'), fullPage: true });
+        await screenshotLaidOut(page, 'home-desktop', { fullPage: true });
 
         const violations = await runAxe(page);
         expect(violations, formatViolations(violations)).toEqual([]);

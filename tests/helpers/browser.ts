@@ -145,3 +145,34 @@ export function screenshotPath(name: string): string {
   mkdirSync(dir, { recursive: true });
   return path.join(dir, name.endsWith('.png') ? name : `${name}.png`);
 }
+
+/** What a reader sees of a page: does it overflow sideways, and is its main heading on the first screen? */
+export interface Layout {
+  /** Pixels the page is wider than the viewport (0 when nothing scrolls sideways). */
+  overflowX: number;
+  /** The first h1's text, and whether it is drawn, non-empty, inside the first screen. */
+  heading: string;
+  headingInView: boolean;
+}
+
+export async function layoutOf(page: Page): Promise<Layout> {
+  return page.evaluate(() => {
+    const h1 = document.querySelector('h1');
+    const r = h1?.getBoundingClientRect();
+    const style = h1 ? getComputedStyle(h1) : null;
+    return {
+      overflowX: Math.max(0, document.documentElement.scrollWidth - window.innerWidth),
+      heading: h1?.textContent?.trim() ?? '',
+      headingInView: !!r && r.width > 0 && r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight && style?.visibility !== 'hidden',
+    };
+  });
+}
+
+/** Take a screenshot, and assert what it should show: no sideways scrolling, the page's heading on the first screen. */
+export async function screenshotLaidOut(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<Layout> {
+  const layout = await layoutOf(page);
+  await page.screenshot({ path: screenshotPath(name), fullPage: opts.fullPage ?? false });
+  if (layout.overflowX > 0) throw new Error(`${name}: the page is ${layout.overflowX}px wider than the ${page.viewportSize()?.width}px viewport`);
+  if (!layout.heading || !layout.headingInView) throw new Error(`${name}: the page heading ${JSON.stringify(layout.heading)} is not on the first screen`);
+  return layout;
+}
