@@ -202,6 +202,99 @@ function summarise(row: Omit<Comparison, 'summary'>, docsOfRegion: Map<number, R
 type Corpus = Pick<ParseResult, 'documents'> & Partial<Pick<ParseResult, 'sources'>>;
 const cache = new WeakMap<Corpus, Comparison[]>();
 
+/** Each region's reports by year; a full report wins over an excerpt of the same year. */
+function reportsByRegion(documents: ReportDocument[]): Map<string, Map<number, ReportDocument>> {
+  const byRegion = new Map<string, Map<number, ReportDocument>>();
+  for (const d of documents.filter(isReport)) {
+    const m = byRegion.get(d.region.slug) ?? new Map<number, ReportDocument>();
+    const prev = m.get(d.year);
+    if (!prev || (prev.kind === 'partial-report' && d.kind === 'report')) m.set(d.year, d);
+    byRegion.set(d.region.slug, m);
+  }
+  return byRegion;
+}
+
+/** Flag levels ten times away from the rest of their series (a region's one indicator across years). */
+function flagMagnitudes(results: Item[]): void {
+  const levelSeries = new Map<string, Item[]>();
+  for (const i of results) {
+    if (i.fig.kind !== 'level' || i.horizon !== 'annual' || i.fig.value === null) continue;
+    const k = `${i.doc.region!.slug}|${i.fig.canonical}`;
+    levelSeries.set(k, [...(levelSeries.get(k) ?? []), i]);
+  }
+  for (const series of levelSeries.values()) {
+    const flagged = magnitudeFlags(series.map((i) => ({ id: `${i.doc.id}/${i.fig.id}`, value: i.fig.value!, unit: i.fig.unit, quote: i.fig.quote })));
+    for (const i of series) {
+      const f = flagged.get(`${i.doc.id}/${i.fig.id}`);
+      if (f) i.flags.push(f);
+    }
+  }
+}
+
+/** A second figure for a row already made: the row keeps the first and says so, once. */
+function noteSeveral(row: Comparison, message: string): void {
+  if (!row.flags.some((f) => f.code === 'several-figures')) row.flags.push({ code: 'several-figures', message });
+}
+
+/** The graded verdicts, for counting. */
+export const GRADED: ReadonlySet<Verdict> = new Set(['exceeded', 'met', 'missed']);
+
+/** What a comparison row says about a target: the verdict, the rule in words, the benchmark and mention it used, its flags. */
+interface Judgement {
+  verdict: Verdict;
+  rule: string;
+  ruleEn: string;
+  benchmark: Comparison['benchmark'];
+  mention: Comparison['mention'];
+  flags: ComparisonFlag[];
+}
+
+/** Judge a target against the result the next report states (`res`), or say why it cannot be judged. */
+function judge(t: Item, res: Item | null, next: ReportDocument | null, results: Item[]): Judgement {
+  const region = t.doc.region!;
+  const key = t.fig.canonical!;
+  const flags = [...t.flags, ...(res?.flags ?? [])];
+  const none = { benchmark: null, mention: null, flags };
+  if (!next) {
+    return { ...none, verdict: 'pending', rule: `收录的报告中还没有${t.year + 1}年的报告，结果待公布。`, ruleEn: `No report for ${t.year + 1} in the collection yet.` };
+  }
+  if (!hasReview(next)) {
+    return {
+      ...none,
+      verdict: 'review-missing',
+      rule: `${next.id}（${t.year + 1}年）是节选，不含回顾上一年的部分，无法对照。`,
+      ruleEn: `${next.id} is an excerpt without the review of the previous year.`,
+    };
+  }
+  if (!res) {
+    const p = mentionIn(next, key);
+    if (!p) return { ...none, verdict: 'not-reported', rule: `${next.id}的回顾部分没有提到该指标。`, ruleEn: `The review in ${next.id} never mentions the indicator.` };
+    return {
+      ...none,
+      verdict: 'not-gradable',
+      mention: { documentId: next.id, paragraphId: p.id, url: paragraphPath(next.id, p.id), text: p.text },
+      rule: `${next.id}的回顾提到该指标，但没有与目标可比的${t.horizon === 'five-year' ? '五年' : '当年'}数字，无法评判。`,
+      ruleEn: `The review in ${next.id} names the indicator but states no figure comparable with the target.`,
+    };
+  }
+  const needs = t.fig.benchmark || t.fig.comparator === 'in-step' || t.fig.comparator === 'above-benchmark';
+  const b = needs ? benchmarkFor(t.fig as Target, region, t.year, next, results) : null;
+  const benchmark = b?.found ? { label: b.label, value: b.found.bench.value, unit: b.found.bench.unit, source: side(b.found.item) } : null;
+  const g = grade(t.fig, res.fig, { indicatorKey: key, benchmark: b?.found?.bench ?? null, benchmarkNeed: b?.label });
+  const blocking = flags.filter((f) => BLOCKING_FLAGS.has(f.code));
+  if (blocking.length && GRADED.has(g.verdict)) {
+    return {
+      ...none,
+      benchmark,
+      verdict: 'check-source',
+      rule: `${blocking.map((f) => f.message).join(' ')} 若数字无误：${g.rule}`,
+      ruleEn: `The figure looks implausible (${blocking.map((f) => f.code).join(', ')}); not graded. If it is right: ${g.ruleEn}`,
+    };
+  }
+  if (g.verdict === 'check-source') flags.push({ code: 'unit-mismatch', message: g.rule });
+  return { ...none, benchmark, verdict: g.verdict, rule: g.rule, ruleEn: g.ruleEn };
+}
+
 /** The order of comparison rows everywhere: region, indicator (dictionary order), measure, horizon (annual first), year. */
 export function compareComparisons(a: Comparison, b: Comparison): number {
   return (
@@ -218,33 +311,11 @@ export function buildComparisons(parse: Corpus): Comparison[] {
   const hit = cache.get(parse);
   if (hit) return hit;
   SHAS = new Map((parse.sources ?? []).map((s) => [s.file, s.sha256]));
-  const docs = parse.documents.filter(isReport);
-  const byRegion = new Map<string, Map<number, ReportDocument>>();
-  for (const d of docs) {
-    const m = byRegion.get(d.region.slug) ?? new Map<number, ReportDocument>();
-    const prev = m.get(d.year);
-    // A full report wins over an excerpt of the same year.
-    if (!prev || (prev.kind === 'partial-report' && d.kind === 'report')) m.set(d.year, d);
-    byRegion.set(d.region.slug, m);
-  }
-  const chosen = new Set([...byRegion.values()].flatMap((m) => [...m.values()]));
-  const results = docs.filter((d) => chosen.has(d)).flatMap((d) => items(d, d.results, true));
-  const targets = docs.filter((d) => chosen.has(d)).flatMap((d) => items(d, d.targets, false));
-
-  // Levels ten times away from the rest of their series.
-  const levelSeries = new Map<string, Item[]>();
-  for (const i of results) {
-    if (i.fig.kind !== 'level' || i.horizon !== 'annual' || i.fig.value === null) continue;
-    const k = `${i.doc.region!.slug}|${i.fig.canonical}`;
-    levelSeries.set(k, [...(levelSeries.get(k) ?? []), i]);
-  }
-  for (const series of levelSeries.values()) {
-    const flagged = magnitudeFlags(series.map((i) => ({ id: `${i.doc.id}/${i.fig.id}`, value: i.fig.value!, unit: i.fig.unit, quote: i.fig.quote })));
-    for (const i of series) {
-      const f = flagged.get(`${i.doc.id}/${i.fig.id}`);
-      if (f) i.flags.push(f);
-    }
-  }
+  const byRegion = reportsByRegion(parse.documents);
+  const chosen = [...byRegion.values()].flatMap((m) => [...m.values()]);
+  const results = chosen.flatMap((d) => items(d, d.results, true));
+  const targets = chosen.flatMap((d) => items(d, d.targets, false));
+  flagMagnitudes(results);
 
   const rows = new Map<string, Comparison>();
   const used = new Set<Item>();
@@ -268,53 +339,11 @@ export function buildComparisons(parse: Corpus): Comparison[] {
     const id = rowId(region.slug, key, measure, t.horizon, t.year);
     const existing = rows.get(id);
     if (existing) {
-      if (!existing.flags.some((f) => f.code === 'several-figures')) {
-        existing.flags.push({ code: 'several-figures', message: `${t.doc.id}对该指标有不止一个目标（又见“${t.fig.quote}”），此处用第一个。` });
-      }
+      noteSeveral(existing, `${t.doc.id}对该指标有不止一个目标（又见“${t.fig.quote}”），此处用第一个。`);
       continue;
     }
     if (res) used.add(res);
-    const flags = [...t.flags, ...(res?.flags ?? [])];
-    let verdict: Verdict;
-    let rule: string;
-    let ruleEn: string;
-    let benchmark: Comparison['benchmark'] = null;
-    let mention: Comparison['mention'] = null;
-    if (!next) {
-      verdict = 'pending';
-      rule = `收录的报告中还没有${t.year + 1}年的报告，结果待公布。`;
-      ruleEn = `No report for ${t.year + 1} in the collection yet.`;
-    } else if (!hasReview(next)) {
-      verdict = 'review-missing';
-      rule = `${next.id}（${t.year + 1}年）是节选，不含回顾上一年的部分，无法对照。`;
-      ruleEn = `${next.id} is an excerpt without the review of the previous year.`;
-    } else if (res) {
-      const needs = t.fig.benchmark || t.fig.comparator === 'in-step' || t.fig.comparator === 'above-benchmark';
-      const b = needs ? benchmarkFor(t.fig as Target, region, t.year, next, results) : null;
-      if (b?.found) benchmark = { label: b.label, value: b.found.bench.value, unit: b.found.bench.unit, source: side(b.found.item) };
-      const g = grade(t.fig, res.fig, { indicatorKey: key, benchmark: b?.found?.bench ?? null, benchmarkNeed: b?.label });
-      const blocking = flags.filter((f) => BLOCKING_FLAGS.has(f.code));
-      if (blocking.length && (g.verdict === 'met' || g.verdict === 'missed' || g.verdict === 'exceeded')) {
-        verdict = 'check-source';
-        rule = `${blocking.map((f) => f.message).join(' ')} 若数字无误：${g.rule}`;
-        ruleEn = `The figure looks implausible (${blocking.map((f) => f.code).join(', ')}); not graded. If it is right: ${g.ruleEn}`;
-      } else {
-        ({ verdict, rule, ruleEn } = g);
-        if (g.verdict === 'check-source') flags.push({ code: 'unit-mismatch', message: g.rule });
-      }
-    } else {
-      const p = mentionIn(next, key);
-      if (p) {
-        verdict = 'not-gradable';
-        mention = { documentId: next.id, paragraphId: p.id, url: paragraphPath(next.id, p.id), text: p.text };
-        rule = `${next.id}的回顾提到该指标，但没有与目标可比的${t.horizon === 'five-year' ? '五年' : '当年'}数字，无法评判。`;
-        ruleEn = `The review in ${next.id} names the indicator but states no figure comparable with the target.`;
-      } else {
-        verdict = 'not-reported';
-        rule = `${next.id}的回顾部分没有提到该指标。`;
-        ruleEn = `The review in ${next.id} never mentions the indicator.`;
-      }
-    }
+    const { verdict, rule, ruleEn, benchmark, mention, flags } = judge(t, res ?? null, next, results);
     push(
       {
         id,
@@ -346,9 +375,7 @@ export function buildComparisons(parse: Corpus): Comparison[] {
     const id = rowId(region.slug, key, measure, r.horizon, r.year);
     const existing = rows.get(id);
     if (existing) {
-      if (!existing.flags.some((f) => f.code === 'several-figures')) {
-        existing.flags.push({ code: 'several-figures', message: `${r.doc.id}对该指标不止一个数字（又见“${r.fig.quote}”），此处用第一个。` });
-      }
+      noteSeveral(existing, `${r.doc.id}对该指标不止一个数字（又见“${r.fig.quote}”），此处用第一个。`);
       continue;
     }
     used.add(r);
@@ -388,8 +415,6 @@ function levelNote(): ComparisonFlag {
   };
 }
 
-/** The graded verdicts, for counting. */
-export const GRADED: ReadonlySet<Verdict> = new Set(['exceeded', 'met', 'missed']);
 
 /** For the targets card of one report: each target's own outcome and last year's result in the same indicator. */
 export interface TargetOutcome {
