@@ -1,0 +1,19 @@
+/**
+ * Joining pieces of Chinese text the way it was written: no space between Han
+ * characters or full-width punctuation, one space between Latin words.
+ */
+
+/** Han, kana, hangul, CJK and full-width punctuation, full-width forms. */
+const WIDE = /[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3200-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]/;
+
+export const isWide = (ch: string): boolean => WIDE.test(ch);
+
+/** Joins two pieces of one paragraph: a space only between two narrow (Latin, digit) characters. */
+export function joinPieces(left: string, right: string): string {
+  if (!left) return right;
+  if (!right) return left;
+  const a = left.at(-1)!;
+  const b = right[0]!;
+  if (/\s/.test(a) || /\s/.test(b) || isWide(a) || isWide(b)) return left + right;
+  return `${left} ${right}`;
+}
