@@ -79,24 +79,24 @@ export function hastLines(tree: Root | Element, options: { separateCells?: strin
     if (block) flush();
   };
 
-  /** A table row: one line, cells joined by the separator, each cell's own lines by a space. */
+  /**
+   * A table row of data (two or more cells, one line each) is one line, cells joined
+   * by the separator; a layout row (one cell, or cells holding several blocks) is
+   * walked as blocks, as a reader sees a page laid out with tables.
+   */
   const row = (tr: Element): void => {
     flush();
     stack.push(tr);
-    const cells: HastLine[][] = [];
-    for (const cell of tr.children) {
-      if (cell.type !== 'element' || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue;
-      cells.push(hastLines({ type: 'root', children: cell.children }, options));
+    const cells = tr.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
+    const cellLines = cells.map((cell) => hastLines(cell, options));
+    if (cells.length < 2 || cellLines.some((c) => c.length > 1)) {
+      tr.children.forEach(walk);
+      stack.pop();
+      flush();
+      return;
     }
-    const text = cells.map((c) => c.map((l) => l.text).join(' ')).join(cellSeparator).replace(/^\s+|\s+$/g, '');
-    if (text) {
-      lines.push({
-        text,
-        linkChars: cells.flat().reduce((n, l) => n + l.linkChars, 0),
-        ancestors: [...stack],
-        anchors: cells.flat().flatMap((l) => l.anchors),
-      });
-    }
+    const text = cellLines.map((c) => c[0]?.text ?? '').join(cellSeparator).replace(/^\s+|\s+$/g, '');
+    if (text) lines.push({ text, linkChars: cellLines.flat().reduce((n, l) => n + l.linkChars, 0), ancestors: [...stack], anchors: cellLines.flat().flatMap((l) => l.anchors) });
     stack.pop();
   };
 

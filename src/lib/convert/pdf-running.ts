@@ -31,7 +31,8 @@ const BAND = 0.12;
 const EDGE_LINES = 2;
 
 export const isPageNumber = (text: string): boolean => PAGE_NUMBER.some((re) => re.test(text.trim()));
-const key = (text: string): string => text.replace(/\s+/g, '').replace(/[0-9０-９]+/g, '#');
+/** Repeated furniture has the same words (digits aside) in the same type size. */
+const key = (line: PdfLine): string => `${Math.round(line.size)}|${line.text.replace(/\s+/g, '').replace(/[0-9０-９]+/g, '#')}`;
 
 function medianSize(pages: PdfPageLines[]): number {
   const sizes = pages.flatMap((p) => p.lines.flatMap((l) => Array<number>(Math.min(l.text.length, 200)).fill(l.size))).sort((a, b) => a - b);
@@ -49,13 +50,13 @@ export function runningFurniture(pages: PdfPageLines[]): Map<PdfLine, RunningRul
   });
   const counts = { top: new Map<string, number>(), bottom: new Map<string, number>() };
   for (const e of edges) {
-    for (const side of ['top', 'bottom'] as const) for (const k of new Set(e[side].map((l) => key(l.text)))) counts[side].set(k, (counts[side].get(k) ?? 0) + 1);
+    for (const side of ['top', 'bottom'] as const) for (const k of new Set(e[side].map(key))) counts[side].set(k, (counts[side].get(k) ?? 0) + 1);
   }
   const repeatAt = Math.max(2, Math.ceil(pages.length / 2));
   for (const e of edges) {
     for (const side of ['top', 'bottom'] as const) {
       for (const line of e[side]) {
-        const repeated = (counts[side].get(key(line.text)) ?? 0) >= repeatAt;
+        const repeated = (counts[side].get(key(line)) ?? 0) >= repeatAt;
         const smallInMargin = body > 0 && line.size < 0.85 * body;
         if (isPageNumber(line.text)) rules.set(line, 'pdf-page-number');
         else if (repeated || smallInMargin) rules.set(line, side === 'top' ? 'pdf-running-header' : 'pdf-running-footer');
