@@ -6,6 +6,9 @@
 import type { Diagnostic } from '../schema.ts';
 import type { ConvertedSource } from './types.ts';
 
+/** Removed pieces that mean the text is incomplete: worth a warning, not a note. */
+const WARNINGS = new Set(['html-partial', 'pdf-page-without-text']);
+
 export function removedDiagnostics(file: string, converted: ConvertedSource): Diagnostic[] {
   return converted.removed.map((r) => {
     const where = r.page ? ` (page ${r.page})` : '';
@@ -14,7 +17,7 @@ export function removedDiagnostics(file: string, converted: ConvertedSource): Di
       line: r.line,
       column: 1,
       ruleId: r.ruleId,
-      severity: 'info',
+      severity: WARNINGS.has(r.ruleId) ? 'warning' : 'info',
       message: `${file}${where}: ${r.message}; removed by ${converted.converter.name} ${converted.converter.version} conversion.`,
     };
     if (r.text) d.text = r.text;
