@@ -16,7 +16,7 @@ import { encryptedOfficeFile } from './format-fixtures/cfb.ts';
 import { docx, type DocxBlock } from './format-fixtures/docx.ts';
 import { encodeGbk } from './format-fixtures/gbk.ts';
 import { firstOfManyPage, listPage, modernPage, tablePage } from './format-fixtures/portal.ts';
-import { imageOnlyHtml, printPdf, reportHtml, screenshot, withBrowser } from './format-fixtures/print.ts';
+import { imageOnlyHtml, printPdf, reportHtml, screenshot, withBrowser, withPicturePage } from './format-fixtures/print.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 export const FORMATS_DIR = join(ROOT, 'tests/fixtures/formats');
@@ -81,9 +81,12 @@ async function pdfs(): Promise<void> {
     write('page-breaks.pdf', await printPdf(browser, reportHtml('政府工作报告', null, [{ paragraphs: second.slice(0, headings[0] ?? 2) }, ...broken]), {
       footer: '<div style="font-size:10px;width:100%;text-align:center;font-family:\'WenQuanYi Zen Hei\',\'Noto Sans CJK SC\'">第 <span class="pageNumber"></span> 页 共 <span class="totalPages"></span> 页</div>',
     }));
-    // A scan: a picture of a printed page and no text layer.
+    // A scan: pictures of printed pages, no text layer but the page numbers the printer added.
     const png = await screenshot(browser, reportHtml(title, null, [{ paragraphs: weihai.slice(0, 3) }]));
-    write('scan.pdf', await printPdf(browser, imageOnlyHtml(png)));
+    const pageNumbers = { footer: '<div style="font-size:10px;width:100%;text-align:center;font-family:\'WenQuanYi Zen Hei\',\'Noto Sans CJK SC\'">— <span class="pageNumber"></span> —</div>' };
+    write('scan.pdf', await printPdf(browser, imageOnlyHtml([png, png]), pageNumbers));
+    // Text on page 1, a scanned picture on page 2.
+    write('mixed-scan.pdf', await printPdf(browser, withPicturePage(reportHtml(title, null, [{ paragraphs: weihai.slice(0, 3) }]), png), pageNumbers));
   });
 }
 

@@ -68,7 +68,7 @@ export function reportHtml(title: string, subtitle: string | null, parts: Report
     ...part.paragraphs.map((p) => `<p>${esc(p)}</p>`),
     '</section>',
   ].join('\n')).join('\n');
-  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title><style>
 body { font-family: "WenQuanYi Zen Hei", "Noto Sans CJK SC", sans-serif; font-size: 16px; line-height: 1.75; margin: 0; }
 h1 { font-size: 26px; text-align: center; margin: 0 0 12px; font-weight: normal; }
 .subtitle { text-align: center; font-size: 16px; margin: 0 0 24px; }
@@ -81,8 +81,16 @@ ${body}
 </body></html>`;
 }
 
-/** A page with nothing but a picture of text, as a scanner makes it. */
-export function imageOnlyHtml(png: Uint8Array): string {
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{margin:0} img{width:100%;display:block}</style></head><body>
-<img src="data:image/png;base64,${Buffer.from(png).toString('base64')}" alt=""></body></html>`;
+const picture = (png: Uint8Array, newPage: boolean): string =>
+  `<div${newPage ? ' style="break-before: page"' : ''}><img src="data:image/png;base64,${Buffer.from(png).toString('base64')}" alt="" style="width:100%;display:block"></div>`;
+
+/** Pages with nothing but a picture of text each, as a scanner makes them. */
+export function imageOnlyHtml(pngs: Uint8Array[]): string {
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{margin:0}</style></head><body>
+${pngs.map((png, i) => picture(png, i > 0)).join('\n')}</body></html>`;
+}
+
+/** A document whose last page is a picture (a scanned page in a PDF that otherwise has text). */
+export function withPicturePage(html: string, png: Uint8Array): string {
+  return html.replace('</body>', `${picture(png, true)}\n</body>`);
 }

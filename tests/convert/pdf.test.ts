@@ -69,7 +69,9 @@ describe('PDF printed by Chromium, with a running header and "— N —" page nu
     expect(missing(keptInk(doc), extracted)).toBe('');
   });
 
-  it('says which converter read it', () => {
+  it('says which converter read it, and keeps the document\'s title as evidence', () => {
+    expect(doc.evidence.title).toBe('2024年威海市政府工作报告');
+    expect(doc.evidence.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(doc.format).toBe('pdf');
     expect(doc.converter.name).toBe('pdfjs-dist');
     expect(doc.converter.version).toMatch(/^\d+\.\d+\.\d+/);
@@ -124,7 +126,13 @@ describe('pdf.js is set up for Chinese text', () => {
 describe('bad PDFs get a clear error naming the file', () => {
   it('a scan with no text layer says it needs OCR', async () => {
     const e = await expectConvertError('reports/scan.pdf', fixtureBytes('scan.pdf'), 'pdf-no-text-layer');
-    expect(e.message).toBe('reports/scan.pdf: this PDF has no text layer (1 page of images: a scan); run OCR on it first and add the text as a .txt file.');
+    expect(e.message).toBe('reports/scan.pdf: this PDF has no text layer but page numbers or running headers (2 pages of images: a scan); run OCR on it first and add the text as a .txt file.');
+  });
+  it('a page without text among pages with text is said to be missing', async () => {
+    const doc = await convertFixture('mixed-scan.pdf');
+    expect(lines(doc)).toEqual(['2024年威海市政府工作报告', ...seedLines(WEIHAI, 0, 3)]);
+    const gap = doc.removed.find((r) => r.ruleId === 'pdf-page-without-text');
+    expect(gap).toMatchObject({ page: 2, text: '', message: 'page 2 has no text layer (a scanned page or a picture); its content is missing from the text' });
   });
   it('an encrypted PDF (AES-256, user password)', async () => {
     const e = await expectConvertError('reports/x.pdf', fixtureBytes('encrypted.pdf'), 'pdf-encrypted');

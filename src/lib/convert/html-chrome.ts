@@ -25,7 +25,8 @@ export const CHROME_MESSAGES: Record<ChromeRule, string> = {
 const WIDGET_WORDS = /^(打印|打印本页|打印本稿|打印正文|打印文章|关闭|关闭窗口|关闭本页|收藏|加入收藏|下载|全屏|分享|分享到|返回|返回顶部|回到顶部|扫一扫|微信|微博|新浪微博|QQ空间|QQ好友|朋友圈|加大|还原|减小|默认|大|中|小|超大|放大|缩小|字号|字体|视力保护色|护眼模式|我要纠错|纠错|文章二维码|手机扫码|手机阅读|用手机看)$/;
 const WIDGET_LINE = /^[【\[〖(（]?\s*(字号|字体|字体大小|文字大小|阅读字号)\s*[:：]|^[【\[]?\s*(打印本?[页稿文]|关闭窗口|分享[到至]?)/;
 const METADATA = /^[（(]?\s*(来源|来源于|信息来源|稿件来源|发布时间|发布日期|发表时间|发文时间|更新时间|时间|日期|作者|撰稿|编辑|责任编辑|责编|审核|校对|阅读量|阅读次数|浏览次数|浏览量|点击数|点击量|访问量|文章来源|发布机构|发布者|字数)\s*[:：]/;
-const PAGINATION = /(上一页|下一页|尾页|首页\s*上一页|^第\s*\d+\s*页|共\s*\d+\s*页|^\d+(\s+\d+)+$|^\d+$)/;
+/** Page links: 上一页 下一页, 第2页, 共3页, or a row of small page numbers (1 2 3). */
+const PAGINATION = /(上一页|下一页|尾页|首页\s*上一页|^第\s*\d+\s*页|共\s*\d+\s*页|^\d{1,3}( \d{1,3})+$|^\d{1,3}$)/;
 const RELATED = /^[【\[]?\s*(相关报道|相关链接|相关新闻|相关阅读|相关文章|相关解读|延伸阅读|推荐阅读|热点推荐|图片新闻)\s*[】\]]?\s*[:：]?$/;
 const NAV_NAME = /(^|[-_\s])(nav|navbar|menu|breadcrumb|crumb|position|location|weizhi|dqwz|share|bdshare|tools?|sidebar|side|links?|related|xgxw|xgwz)([-_\s]|$)/i;
 const FOOTER_NAME = /(^|[-_\s])(footer|foot|bottom|copyright|banquan|header|head|top|topbar|logo|search)([-_\s]|$)/i;

@@ -27,6 +27,8 @@ const PAGE_NUMBER = [
 ];
 /** Lines this far from the top or bottom edge (share of the page height) can be furniture. */
 const BAND = 0.12;
+/** Closer still, in the page margin: a line here in a smaller type is furniture even on a single page (footnotes sit higher). */
+const MARGIN = 0.07;
 /** Up to this many lines at each edge of a page are candidates. */
 const EDGE_LINES = 2;
 
@@ -46,7 +48,7 @@ export function runningFurniture(pages: PdfPageLines[]): Map<PdfLine, RunningRul
   const edges = pages.map((p) => {
     const top = p.lines.slice(0, EDGE_LINES).filter((l) => l.top < BAND * p.height);
     const bottom = p.lines.slice(-EDGE_LINES).filter((l) => l.top > (1 - BAND) * p.height && !top.includes(l));
-    return { top, bottom };
+    return { top, bottom, height: p.height };
   });
   const counts = { top: new Map<string, number>(), bottom: new Map<string, number>() };
   for (const e of edges) {
@@ -57,7 +59,8 @@ export function runningFurniture(pages: PdfPageLines[]): Map<PdfLine, RunningRul
     for (const side of ['top', 'bottom'] as const) {
       for (const line of e[side]) {
         const repeated = (counts[side].get(key(line)) ?? 0) >= repeatAt;
-        const smallInMargin = body > 0 && line.size < 0.85 * body;
+        const inMargin = side === 'top' ? line.top < MARGIN * e.height : line.top > (1 - MARGIN) * e.height;
+        const smallInMargin = inMargin && body > 0 && line.size < 0.85 * body;
         if (isPageNumber(line.text)) rules.set(line, 'pdf-page-number');
         else if (repeated || smallInMargin) rules.set(line, side === 'top' ? 'pdf-running-header' : 'pdf-running-footer');
       }

@@ -29,10 +29,13 @@ export interface RemovedText {
   page?: number;
 }
 
-/** Metadata found around the report (HTML pages): evidence, not report text. */
+/**
+ * Metadata found around the report: evidence, not report text. HTML: meta tags and
+ * the lines above the body; PDF: the document's Title (when Chinese) and creation date.
+ */
 export interface ConvertEvidence {
   title?: string;
-  /** The publication date as written (发布时间：2024-02-01). */
+  /** HTML: the publication date as written (发布时间：2024-02-01); PDF: the creation date, ISO. */
   date?: string;
   /** The publisher as written (来源：河北日报). */
   source?: string;
