@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { encryptedOfficeFile } from './format-fixtures/cfb.ts';
+import { gbkCmapPdf } from './format-fixtures/cmap-pdf.ts';
 import { docx, type DocxBlock } from './format-fixtures/docx.ts';
 import { encodeGbk } from './format-fixtures/gbk.ts';
 import { firstOfManyPage, listPage, modernPage, tablePage } from './format-fixtures/portal.ts';
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
   write('really-text.docx', `${seedLines(WEIHAI, 0, 3).join('\n')}\n`);
   write('really-zip.pdf', word);
   htmlPages();
+  write('gbk-cmap.pdf', gbkCmapPdf(seedLines(WEIHAI, 0, 6)));
   await pdfs();
   if (existsSync(join(FORMATS_DIR, 'weihai-2024.pdf'))) encryptPdf();
 }

@@ -36,7 +36,7 @@ describe('convertSource', () => {
 });
 
 describe('every conversion keeps the guarantees of text', () => {
-  for (const name of ['weihai-2024.docx', 'weihai-2024.pdf', 'page-breaks.pdf', 'portal-utf8.html', 'portal-gbk.html', 'multipage.html']) {
+  for (const name of ['weihai-2024.docx', 'weihai-2024.pdf', 'page-breaks.pdf', 'gbk-cmap.pdf', 'mixed-scan.pdf', 'portal-utf8.html', 'portal-gbk.html', 'multipage.html']) {
     it(`${name}: one paragraph a line, positions within the text, removed text as diagnostics`, async () => {
       const c = await convertFixture(name);
       const lineCount = c.text.split('\n').length - 1;

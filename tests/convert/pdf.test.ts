@@ -113,6 +113,24 @@ describe('PDF whose parts start on a new page (CSS break-before), "第 N 页 共
   });
 });
 
+describe('PDF in a font that is not embedded, text coded in GBK (predefined CMap GBK-EUC-H)', async () => {
+  const doc = await convertFixture('gbk-cmap.pdf');
+
+  it('comes out as Chinese text, thanks to the CMaps, re-joined across the page break', () => {
+    expect(lines(doc)).toEqual(seedLines(WEIHAI, 0, 6));
+    expect(doc.pages).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(doc.removed.map((r) => [r.ruleId, r.text, r.page])).toEqual([['pdf-page-number', '- 1 -', 1], ['pdf-page-number', '- 2 -', 2]]);
+  });
+
+  it('wraps inside numbers without adding spaces (74.|2%)', () => {
+    expect(doc.text).toContain('占比74.2%');
+  });
+
+  it('loses no character pdf.js extracted', async () => {
+    expect(missing(await pdfjsInk('gbk-cmap.pdf'), keptInk(doc))).toBe('');
+  });
+});
+
 describe('pdf.js is set up for Chinese text', () => {
   it('has CMaps and standard fonts where it is told to look', () => {
     const data = pdfjsData();

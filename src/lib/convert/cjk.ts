@@ -8,12 +8,25 @@ const WIDE = /[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3200-\u4dbf
 
 export const isWide = (ch: string): boolean => WIDE.test(ch);
 
-/** Joins two pieces of one paragraph: a space only between two narrow (Latin, digit) characters. */
-export function joinPieces(left: string, right: string): string {
+/** Joins two runs of one line separated by a visible gap: a space only between two narrow (Latin, digit) characters. */
+export function joinGap(left: string, right: string): string {
   if (!left) return right;
   if (!right) return left;
   const a = left.at(-1)!;
   const b = right[0]!;
   if (/\s/.test(a) || /\s/.test(b) || isWide(a) || isWide(b)) return left + right;
   return `${left} ${right}`;
+}
+
+/**
+ * Joins a line to the next line of its paragraph: nothing between Han characters;
+ * a space only between two Latin letters (a word break). Chinese text wraps inside
+ * numbers and codes (74.|2%, 5|G), where a space would be wrong.
+ */
+export function joinWrapped(left: string, right: string): string {
+  if (!left) return right;
+  if (!right) return left;
+  const a = left.at(-1)!;
+  const b = right[0]!;
+  return /[A-Za-z]/.test(a) && /[A-Za-z]/.test(b) ? `${left} ${right}` : left + right;
 }

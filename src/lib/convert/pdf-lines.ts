@@ -3,7 +3,7 @@
  * to right; a gap between two Latin words becomes a space, a gap between Han
  * characters does not (wide gaps, as between table columns, do).
  */
-import { joinPieces } from './cjk.ts';
+import { joinGap } from './cjk.ts';
 
 export interface PdfItem {
   str: string;
@@ -44,7 +44,7 @@ function joinLine(items: Placed[]): string {
     const gap = it.x0 - end;
     const size = it.size;
     if (text && gap > 1.5 * size) text += ' ';
-    text = gap > 0.2 * size ? joinPieces(text, it.str) : text + it.str;
+    text = gap > 0.2 * size ? joinGap(text, it.str) : text + it.str;
     end = Math.max(end, it.x1);
   }
   return text.replace(/\s+/g, ' ').trim();

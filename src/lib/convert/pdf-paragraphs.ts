@@ -6,7 +6,7 @@
  * in 。！？：； ends a paragraph. Lines re-join across line and page breaks
  * without spaces between Han characters.
  */
-import { joinPieces } from './cjk.ts';
+import { joinWrapped } from './cjk.ts';
 import type { PdfLine } from './pdf-lines.ts';
 
 export interface PdfParagraph {
@@ -66,7 +66,7 @@ export function paragraphs(lines: PdfLine[]): PdfParagraph[] {
     if (!current || !prev || startsParagraph(prev, line)) {
       current = { text: line.text, page: line.page, first: i };
       out.push(current);
-    } else current.text = joinPieces(current.text, line.text);
+    } else current.text = joinWrapped(current.text, line.text);
     prev = line;
   });
   return out;
