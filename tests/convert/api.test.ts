@@ -28,6 +28,15 @@ describe('convertSource', () => {
     await expectConvertError('seeds/x.txt', fixtureBytes('weihai-2024.docx'), 'extension-mismatch');
   });
 
+  it('refuses RTF, whatever it is called (.doc downloads often are RTF)', async () => {
+    const e = await expectConvertError('reports/x.doc', text('{\\rtf1\\ansi\\ansicpg936 各位代表'), 'rtf-unsupported');
+    expect(e.message).toMatch(/save it as \.docx/);
+  });
+
+  it('reads a .doc that is really a saved web page as HTML', () => {
+    expect(chooseFormat('reports/x.doc', fixtureBytes('portal-utf8.html'))).toBe('html');
+  });
+
   it('refuses a file past the size limit before reading it', async () => {
     const big = new Uint8Array(api.MAX_CONVERT_BYTES + 1);
     big.set(text('%PDF-1.7'));

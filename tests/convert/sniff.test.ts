@@ -10,6 +10,7 @@ describe('sniffFormat reads the content, not the name', () => {
     expect(sniffFormat(bytes('\ufeff<html lang="zh">'))).toBe('html');
     expect(sniffFormat(bytes('  <!-- saved --> <HTML>'))).toBe('html');
     expect(sniffFormat(bytes('各位代表：\n现在，我代表市人民政府'))).toBe('text');
+    expect(sniffFormat(bytes('{\\rtf1\\ansi\\ansicpg936 各位代表'))).toBe('rtf');
   });
   it('claims formats by extension', () => {
     expect(claimedFormat('a/b.PDF')).toBe('pdf');

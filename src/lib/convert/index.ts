@@ -56,6 +56,10 @@ export function chooseFormat(file: string, bytes: Uint8Array): ConvertedFormat |
       `${(bytes.length / 1048576).toFixed(1)} MB is larger than the ${MAX_CONVERT_BYTES / 1048576} MB limit for one source. Split it into one file per report.`);
   }
   const sniffed = sniffFormat(bytes);
+  if (sniffed === 'rtf') {
+    throw new ConvertError(file, 'rtf-unsupported',
+      'this is an RTF document, which is not read here. Open it in Word or WPS and save it as .docx (or as text).');
+  }
   if (sniffed === 'ole' && (claimed === 'docx' || claimed === 'other')) refuseOle(file, bytes);
   if (sniffed === 'zip' && claimed === 'docx') {
     throw new ConvertError(file, 'docx-corrupt',

@@ -1,10 +1,10 @@
 /**
  * What a file holds, read from its first bytes (magic numbers), not from its
  * name: PDF, a Word .docx (a ZIP with word/document.xml), another ZIP, an OLE
- * compound file (an encrypted .docx or a legacy .doc), an HTML page, or text.
+ * compound file (an encrypted .docx or a legacy .doc), RTF, an HTML page, or text.
  */
 
-export type SniffedFormat = 'pdf' | 'docx' | 'zip' | 'ole' | 'html' | 'text';
+export type SniffedFormat = 'pdf' | 'docx' | 'zip' | 'ole' | 'rtf' | 'html' | 'text';
 
 /** What the file name claims. */
 export type ClaimedFormat = 'pdf' | 'docx' | 'html' | 'text' | 'other';
@@ -33,6 +33,7 @@ export function sniffFormat(bytes: Uint8Array): SniffedFormat {
     return indexOfBytes(bytes, encode('word/document.xml')) >= 0 ? 'docx' : 'zip';
   }
   if (OLE_MAGIC.every((b, i) => bytes[i] === b)) return 'ole';
+  if (ascii(bytes, 0, 5) === '{\\rtf') return 'rtf';
   let start = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   if (HTML_START.test(ascii(bytes, start, start + 2048))) return 'html';
@@ -59,6 +60,7 @@ export const FORMAT_NAMES: Record<SniffedFormat, string> = {
   docx: 'a Word .docx document',
   zip: 'a ZIP archive that is not a Word document',
   ole: 'an OLE compound file (an encrypted Office document or a legacy .doc)',
+  rtf: 'an RTF document',
   html: 'an HTML page',
   text: 'plain text',
 };
