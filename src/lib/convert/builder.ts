@@ -11,11 +11,16 @@ export class TextBuilder {
   readonly structure: StructureMark[] = [];
   readonly removed: RemovedText[] = [];
 
-  /** Adds a line of report text; returns its 1-based number. */
+  /** Adds a line of report text (several, if it holds line breaks, as <pre> may); returns the number of the first. */
   line(text: string, page?: number): number {
-    this.lines.push(text);
-    if (page !== undefined) this.pages.push(page);
-    return this.lines.length;
+    const first = this.lines.length + 1;
+    for (const part of text.split(/\r\n|[\n\r\v\f\u0085\u2028\u2029]/)) {
+      const trimmed = part.replace(/^\s+|\s+$/g, '');
+      if (!trimmed) continue;
+      this.lines.push(trimmed);
+      if (page !== undefined) this.pages.push(page);
+    }
+    return first;
   }
 
   mark(line: number, style: string): void {

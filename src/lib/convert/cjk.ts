@@ -8,6 +8,12 @@ const WIDE = /[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3200-\u4dbf
 
 export const isWide = (ch: string): boolean => WIDE.test(ch);
 
+/** A line break in HTML source between two wide characters: CSS Text 3 removes it rather than showing a space. */
+const WIDE_BREAK = new RegExp(`(${WIDE.source})\uE000(?=${WIDE.source})`, 'g');
+
+/** Resolves the segment-break marks left by white-space collapsing: nothing between wide characters, else a space. */
+export const resolveSegmentBreaks = (text: string): string => text.replace(WIDE_BREAK, '$1').replace(/\uE000/g, ' ');
+
 /** Joins two runs of one line separated by a visible gap: a space only between two narrow (Latin, digit) characters. */
 export function joinGap(left: string, right: string): string {
   if (!left) return right;

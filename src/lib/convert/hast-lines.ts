@@ -5,6 +5,7 @@
  * in and how much of it was link text, for telling content from chrome.
  */
 import type { Element, ElementContent, Nodes, Root } from 'hast';
+import { resolveSegmentBreaks } from './cjk.ts';
 
 export interface HastLine {
   text: string;
@@ -43,14 +44,15 @@ export function hastLines(tree: Root | Element, options: { separateCells?: strin
   let inPre = 0;
 
   const flush = (): void => {
-    const text = draft.parts.join('').replace(/^\s+|\s+$/g, '');
+    const text = resolveSegmentBreaks(draft.parts.join('')).replace(/^\s+|\s+$/g, '');
     if (text) lines.push({ text, linkChars: draft.linkChars, ancestors: draft.ancestors ?? [...stack], anchors: draft.anchors });
     draft = { parts: [], linkChars: 0, ancestors: null, anchors: [] };
   };
   const append = (value: string): void => {
-    const text = inPre ? value : value.replace(/[ \t\n\r\f]+/g, ' ');
+    // Runs of white space collapse to one space; a run holding a line break to a mark resolved at flush.
+    const text = inPre ? value : value.replace(/[ \t\n\r\f]+/g, (run) => (/[\n\r]/.test(run) ? '\uE000' : ' '));
     if (!text) return;
-    if (!draft.ancestors && /\S/.test(text)) draft.ancestors = [...stack];
+    if (!draft.ancestors && /[^\s\uE000]/.test(text)) draft.ancestors = [...stack];
     draft.parts.push(text);
     if (inLink) draft.linkChars += ink(text);
   };
@@ -61,7 +63,7 @@ export function hastLines(tree: Root | Element, options: { separateCells?: strin
     if (node.type === 'root') return node.children.forEach(walk);
     const tag = node.tagName;
     if (SKIPPED.has(tag)) return;
-    if (tag === 'br') return append('\n'), flush();
+    if (tag === 'br') return flush();
     if (tag === 'tr') return row(node);
     const block = BLOCK.has(tag);
     if (block) flush();
