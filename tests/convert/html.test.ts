@@ -3,6 +3,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { decodePage } from '../../src/lib/convert/html-charset.ts';
+import { convertSource } from '../../src/lib/convert/index.ts';
 import { convertFixture, expectConvertError, fixtureBytes, ink, keptInk, lines, missing, seedLines } from './helpers.ts';
 
 const WEIHAI = '000_fe6c1bb2e7835634.txt';
@@ -105,5 +106,19 @@ describe('bad web pages get a clear error naming the file', () => {
   });
   it('an .htm that is plain text', async () => {
     await expectConvertError('reports/x.htm', new TextEncoder().encode('各位代表：\n现在，我代表市人民政府向大会报告工作。\n'), 'extension-mismatch');
+  });
+});
+
+describe('choosing the body', () => {
+  const page = (body: string): Uint8Array => new TextEncoder().encode(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`);
+  const report = seedLines(WEIHAI, 0, 8).map((p) => `<p>${p}</p>`).join('');
+
+  it('takes the inner block when a known class name (.content) wraps the whole page', async () => {
+    const bytes = page(`<div class="content"><div class="menu"><a href="#">首页</a> <a href="#">政务公开</a></div>
+      <div class="sidebar"><p>联系电话：0631-5233000，地址：威海市新威路1号。</p></div><div class="wz">${report}</div>
+      <div class="bottom-note"><p>本网站由威海市人民政府办公室主办，未经许可不得转载。</p></div></div>`);
+    const c = await convertSource('x.html', bytes);
+    expect(c!.text).toBe(`${seedLines(WEIHAI, 0, 8).join('\n')}\n`);
+    expect(c!.removed.map((r) => r.text).join('\n')).toContain('未经许可不得转载');
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Finding the report among a web page's chrome: every line that reads as prose
  * (Han characters with sentence punctuation, few links) lends its weight to the
- * elements around it; the body is the innermost element holding most of that
- * weight, preferring the containers government CMSs use (#zoom, .TRS_Editor …).
+ * elements around it; the body is the innermost element holding most (80%) of
+ * that weight, or a container government CMSs use (#zoom, .TRS_Editor …) holding
+ * 70% of it when that lies deeper.
  */
 import type { Element, Root } from 'hast';
 import { selectAll } from 'hast-util-select';
@@ -46,7 +47,10 @@ export function findMainContent(tree: Root, lines: HastLine[]): MainContent {
   const deepest = (els: Element[]): Element | null =>
     els.reduce<Element | null>((best, el) => (best && (depth.get(best) ?? 0) >= (depth.get(el) ?? 0) ? best : el), null);
   const known = deepest(selectAll(KNOWN_CONTAINERS, tree).filter((el) => (weight.get(el) ?? 0) >= KNOWN_ENOUGH * total));
-  const container = known ?? deepest([...weight].filter(([, w]) => w >= MOST * total).map(([el]) => el));
+  const most = deepest([...weight].filter(([, w]) => w >= MOST * total).map(([el]) => el));
+  // Both hold most of the prose, so one contains the other: the inner one is the body
+  // (a known name may be a page-wide wrapper such as .content).
+  const container = deepest([known, most].filter((el): el is Element => el !== null));
   const inside = container ? (weight.get(container) ?? 0) : 0;
   let sentences = 0;
   if (container) {
