@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Nodes } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { decodePage } from '../../src/lib/convert/html-charset.ts';
 import { convertSource } from '../../src/lib/convert/index.ts';
-import { convertFixture, expectConvertError, fixtureBytes, ink, keptInk, lines, missing, seedLines } from './helpers.ts';
+import { convertFixture, expectConvertError, fixtureBytes, FORMATS, ink, keptInk, lines, missing, seedLines } from './helpers.ts';
 
 const WEIHAI = '000_fe6c1bb2e7835634.txt';
 const SECOND = '002_f9b1766ae33f6aa2.txt';
@@ -120,5 +122,13 @@ describe('choosing the body', () => {
     const c = await convertSource('x.html', bytes);
     expect(c!.text).toBe(`${seedLines(WEIHAI, 0, 8).join('\n')}\n`);
     expect(c!.removed.map((r) => r.text).join('\n')).toContain('未经许可不得转载');
+  });
+});
+
+describe('the title as evidence', () => {
+  it('prefers the heading above the body to <title>, which carries the site name', async () => {
+    const html = readFileSync(join(FORMATS, 'portal-utf8.html'), 'utf8').replace(/<meta name="ArticleTitle"[^>]*>/, '');
+    const c = await convertSource('x.html', new TextEncoder().encode(html));
+    expect(c!.evidence.title).toBe('2024年威海市政府工作报告');
   });
 });

@@ -59,11 +59,13 @@ export function convertHtml(file: string, bytes: Uint8Array): Conversion {
   const out = new TextBuilder();
   let partial = scriptedPageCount(tree) > 1;
   const drop = (rule: ChromeRule, text: string): void => out.remove(rule, CHROME_MESSAGES[rule], text);
+  // The title: from the CMS's meta tags, else the heading above the body, else <title> (often with the site's name).
+  let pageTitle: string | undefined;
 
   lines.forEach((line, i) => {
     if (MORE_PAGES.test(line.text) && furnitureRule(line.text) === 'html-pagination') partial = true;
     if (line.ancestors.some((el) => el.tagName === 'title')) {
-      evidence.title ??= line.text;
+      pageTitle ??= line.text;
       return drop('html-title', line.text);
     }
     if (i === title) {
@@ -77,6 +79,7 @@ export function convertHtml(file: string, bytes: Uint8Array): Conversion {
     if (rule) drop(rule, line.text);
     else out.line(line.text);
   });
+  if (pageTitle) evidence.title ??= pageTitle;
   if (partial) {
     evidence.partial = true;
     out.remove('html-partial', 'this page holds only part of a multi-page article (下一页); save every page, or the single-page or print version, to get the whole report', '');
