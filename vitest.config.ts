@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['tests/lib/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          include: ['tests/lib/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/convert/**/*.test.ts'],
           // Parses seeds/ once per run and provides the records to every test file.
           globalSetup: ['tests/helpers/global-seeds.ts'],
           testTimeout: 15_000,

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseSources } from '../src/lib/parse/index.ts';
 import { type ParseResult } from '../src/lib/index.ts';
-import { readSources } from '../src/data/read-sources.ts';
+import { readReports } from '../src/data/read-sources.ts';
 
 function table(result: ParseResult): string {
   const rows = [['id', 'kind', 'region', 'level', 'year', 'review', 'sections', 'paragraphs', 'targets', 'results', 'warnings']];
@@ -41,13 +41,13 @@ export interface CliIo {
 }
 
 /** The CLI: parses PATHS (default seeds/) and writes the table or JSON; returns the exit code. */
-export function runParse(args: string[], io: CliIo, root = process.cwd()): number {
+export async function runParse(args: string[], io: CliIo, root = process.cwd()): Promise<number> {
   const json = args.includes('--json');
   const listDiagnostics = args.includes('--diagnostics');
   const paths = args.filter((a) => !a.startsWith('--'));
   let result: ParseResult;
   try {
-    result = parseSources(readSources(paths.length ? paths : ['seeds'], root));
+    result = parseSources(await readReports(paths.length ? paths : ['seeds'], root));
   } catch (e) {
     io.err(`parse failed: ${(e as Error).message}\n`);
     return 2;
@@ -65,7 +65,7 @@ export function runParse(args: string[], io: CliIo, root = process.cwd()): numbe
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = runParse(process.argv.slice(2), {
+  process.exitCode = await runParse(process.argv.slice(2), {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
   });

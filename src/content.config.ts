@@ -29,9 +29,9 @@ const CorpusMetaSchema = z.object({
 });
 
 /** Parse once per build (load.ts caches per process) and stop, naming file and line, on parse errors. */
-function corpus(ctx: LoaderContext) {
+async function corpus(ctx: LoaderContext) {
   const root = fileURLToPath(ctx.config.root);
-  const c = loadCorpus(root);
+  const c = await loadCorpus(root);
   assertParsable(c.result, c.dir);
   return { ...c, root, version: dataVersion(c.result.parserVersion, c.result.sources) };
 }
@@ -40,11 +40,11 @@ type Entry = { id: string; data: Record<string, unknown>; body?: string };
 const watched = new Set<string>();
 
 /** A loader that stores what `pick` takes from the parsed corpus. */
-function corpusLoader(name: string, pick: (c: ReturnType<typeof corpus>, ctx: LoaderContext) => Entry[]) {
+function corpusLoader(name: string, pick: (c: Awaited<ReturnType<typeof corpus>>, ctx: LoaderContext) => Entry[]) {
   const loader = {
     name: `report-explorer-${name}`,
     async load(ctx: LoaderContext): Promise<void> {
-      const c = corpus(ctx);
+      const c = await corpus(ctx);
       const entries = pick(c, ctx);
       ctx.store.clear();
       for (const e of entries) {

@@ -9,15 +9,18 @@ import { resolve } from 'node:path';
 import type { Root } from 'mdast';
 import { parseSourcesWithTrees } from '../lib/parse/index.ts';
 import { type ParseResult } from '../lib/index.ts';
-import { readSources } from './read-sources.ts';
+import { readReports } from './read-sources.ts';
 
 export interface Corpus {
   result: ParseResult;
   trees: Map<string, Root>;
   dir: string;
+  /** Where each source (by its name in the records) was read from: for the original-file downloads. */
+  paths: Map<string, string>;
 }
 
-let cached: Corpus | null = null;
+let cached: Promise<Corpus> | null = null;
+let cachedDir = '';
 
 /** Folder the site is built from: the REPORTS_DIR environment variable, else seeds/ in the project. */
 export function sourcesDir(root = process.cwd()): string {
@@ -42,10 +45,14 @@ export function invalidateCorpus(path: string): void {
   cached = null;
 }
 
-export function loadCorpus(root = process.cwd()): Corpus {
+/** The parsed sources folder; parsed once per process (and again after `invalidateCorpus`). */
+export function loadCorpus(root = process.cwd()): Promise<Corpus> {
   const dir = sourcesDir(root);
-  if (cached && cached.dir === dir) return cached;
-  const { result, trees } = parseSourcesWithTrees(readSources([dir], root));
-  cached = { result, trees, dir };
+  if (cached && cachedDir === dir) return cached;
+  cachedDir = dir;
+  cached = readReports([dir], root).then((inputs) => {
+    const { result, trees } = parseSourcesWithTrees(inputs);
+    return { result, trees, dir, paths: new Map(inputs.map((i) => [i.file, i.path])) };
+  });
   return cached;
 }

@@ -28,6 +28,12 @@ export const sourcePath = (slug: string): string => `/sources/${slug}/`;
 export const sourceLinePath = (slug: string, line: number, endLine?: number): string =>
   `${sourcePath(slug)}${endLine && endLine > line ? `?lines=${line}-${endLine}` : ''}#L${line}`;
 export const rawSourcePath = (slug: string): string => `/data/sources/${slug}.txt`;
+/** File name of a converted source's original: its URL name, with the format's extension where the name lacks it. */
+export function originalName(slug: string, source: { format: string }): string {
+  return slug.toLowerCase().endsWith(`.${source.format}`) ? slug : `${slug}.${source.format}`;
+}
+/** A Word, PDF or HTML source as published. */
+export const originalPath = (slug: string, source: { format: string }): string => `/data/originals/${originalName(slug, source)}`;
 
 /** Absolute URL on the site (canonical links, citations, feed). */
 export function absoluteUrl(path: string, site: URL | string | undefined): string {

@@ -191,7 +191,7 @@ export default function pagefindSearch(): AstroIntegration {
   let indexing: Promise<PreparedIndex> | null = null;
   const start = async () => {
     const { loadCorpus } = await import('../data/load.ts');
-    return prepareSearchIndex({ documents: loadCorpus().result.documents });
+    return prepareSearchIndex({ documents: (await loadCorpus()).result.documents });
   };
   return {
     name: 'report-explorer-search',

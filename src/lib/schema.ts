@@ -40,8 +40,14 @@ export const SourceSchema = z.object({
   bytes: z.int().min(0),
   encoding: z.string(),
   lines: z.int().min(0),
-  /** The decoded text (after BOM removal); what line numbers refer to. */
+  /** The decoded text (after BOM removal), or the text a converter extracted; what line numbers refer to. */
   text: z.string(),
+  /** What the file is: text, or a Word, PDF or HTML file converted to `text`. */
+  format: z.enum(['text', 'docx', 'pdf', 'html']).default('text'),
+  /** The package (and version) that extracted `text` from a Word, PDF or HTML file. */
+  converter: z.object({ name: z.string(), version: z.string() }).nullable().default(null),
+  /** PDF: the 1-based page of each line of `text`. */
+  pages: z.array(z.int().min(1)).nullable().default(null),
 });
 export type Source = z.infer<typeof SourceSchema>;
 

@@ -19,6 +19,9 @@ import { CHROMIUM_ARGS, chromiumPath, hasChromium, screenshotLaidOut, withPage }
 import { distDir } from '../helpers/dist.ts';
 import { serveDist, type DistServer } from '../helpers/server.ts';
 
+/** The seeds as the site parses them (src/data/load.ts). */
+const corpusData = await loadCorpus();
+
 interface DrawnChart {
   id: string;
   labels: (string | string[])[];
@@ -61,7 +64,7 @@ describe.skipIf(!hasChromium())('charts in Chromium', () => {
   let records: Comparison[];
   beforeAll(async () => {
     server = await serveDist();
-    records = buildComparisons(loadCorpus().result);
+    records = buildComparisons(corpusData.result);
   });
   afterAll(async () => {
     await server?.close();

@@ -8,6 +8,9 @@ import { loadCorpus } from '../../src/data/load.ts';
 import { searchEntries, type SearchEntry } from '../../src/lib/search/records.ts';
 import { foldText } from '../../src/lib/search/tokens.ts';
 
+/** The seeds as the site parses them (src/data/load.ts). */
+const corpusData = await loadCorpus();
+
 export interface Phrase {
   text: string;
   /** Why it is in the set. */
@@ -25,7 +28,7 @@ export interface Corpus {
 let corpus: Corpus | null = null;
 export function searchCorpus(): Corpus {
   if (!corpus) {
-    const entries = searchEntries(loadCorpus().result.documents);
+    const entries = searchEntries(corpusData.result.documents);
     corpus = { entries, folded: new Map(entries.map((e) => [e.url, foldText(e.text).folded])) };
   }
   return corpus;
@@ -44,7 +47,7 @@ function uniqueIn(phrase: string): boolean {
 
 /** A deterministic pick of phrases: per source, lengths 2–20, numbers with %, two-character words, and (for the newspaper page) phrases across a line break. */
 export function samplePhrases(): Phrase[] {
-  const { result } = loadCorpus();
+  const { result } = corpusData;
   const { entries } = searchCorpus();
   const out: Phrase[] = [];
   const seen = new Set<string>();

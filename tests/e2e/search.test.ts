@@ -13,6 +13,9 @@ import { foldText } from '../../src/lib/search/tokens.ts';
 import { loadCorpus } from '../../src/data/load.ts';
 import { samplePhrases, searchCorpus, truth } from './search-phrases.ts';
 
+/** The seeds as the site parses them (src/data/load.ts). */
+const corpusData = await loadCorpus();
+
 interface Shown {
   status: string;
   hrefs: string[];
@@ -70,7 +73,7 @@ describe.skipIf(!hasChromium())('search in Chromium', () => {
 
   test('phrases of 2–20 characters from every source: right paragraph first, every result contains the phrase, none missed', async () => {
     const phrases = samplePhrases();
-    const sources = new Set(loadCorpus().result.sources.map((s) => s.file));
+    const sources = new Set(corpusData.result.sources.map((s) => s.file));
     expect(new Set(phrases.map((p) => p.source))).toEqual(sources);
     for (const kind of ['plain', 'two-char', 'percent', 'line-break'] as const) expect(phrases.some((p) => p.kind === kind)).toBe(true);
     await page.goto(`${server.url}/search/`);
@@ -135,7 +138,7 @@ describe.skipIf(!hasChromium())('search in Chromium', () => {
     const q = '高质量发展';
     const all = await searchFor(page, q);
     expect(all.count).toBe(truth(q).length);
-    const docs = new Map(loadCorpus().result.documents.map((d) => [d.id, d]));
+    const docs = new Map(corpusData.result.documents.map((d) => [d.id, d]));
     const docOf = (url: string) => docs.get(url.split('/')[2]!)!;
     const yantai = truth(q).filter((u) => docOf(u).region?.slug === 'yantai');
     expect(await page.locator('label[for="f-region-yantai"] .count').textContent()).toBe(`(${yantai.length})`);
@@ -210,7 +213,7 @@ describe.skipIf(!hasChromium())('search in Chromium', () => {
     await page.screenshot({ path: screenshotPath('search-quote-desktop'), fullPage: true });
 
     // The newspaper's own quotation, typed into the box: punctuation differs only.
-    const coverage = loadCorpus().result.documents.find((d) => d.id === 'weihai-2024-coverage')!;
+    const coverage = corpusData.result.documents.find((d) => d.id === 'weihai-2024-coverage')!;
     const q = coverage.quotes.find((x) => x.match === 'differing')!;
     await page.fill('#quote', `“${q.text}”`);
     await page.click('form[data-quote] button[type=submit]');
@@ -234,7 +237,7 @@ describe.skipIf(!hasChromium())('search in Chromium', () => {
       await p.goto(`${server.url}/search/?q=test`);
       expect(await p.isVisible('[data-nojs]')).toBe(true);
       expect(await p.textContent('[data-nojs]')).toContain('需要启用 JavaScript');
-      expect(await p.locator('[data-nojs] a[href^="/reports/"]').count()).toBe(loadCorpus().result.documents.length);
+      expect(await p.locator('[data-nojs] a[href^="/reports/"]').count()).toBe(corpusData.result.documents.length);
       expect(await p.isVisible('#q')).toBe(false);
     } finally {
       await p.close();

@@ -1,6 +1,6 @@
 /** Chart series: the numbers plotted, the table and the CSV all come from the comparison records. */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadCorpus } from '../../src/data/load.ts';
+import { parsedSeeds } from './seeds.ts';
 import type { Comparison } from '../../src/lib/compare/schema.ts';
 import { seriesCsv } from '../../src/lib/compare/downloads.ts';
 import { allSeries, regionSeries, yearSeries } from '../../src/lib/compare/series.ts';
@@ -9,7 +9,7 @@ import { parseCsv } from '../../src/lib/text/csv.ts';
 
 let rows: Comparison[];
 beforeAll(() => {
-  rows = buildComparisons(loadCorpus().result);
+  rows = buildComparisons(parsedSeeds());
 });
 
 describe('region series', () => {

@@ -3,7 +3,7 @@
  * synthetic reports for the paths the seeds do not exercise (benchmarks that exist).
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadCorpus } from '../../src/data/load.ts';
+import { parsedSeeds } from './seeds.ts';
 import { ComparisonSchema, type Comparison } from '../../src/lib/compare/schema.ts';
 import { buildComparisons, paragraphPath, textFragment } from '../../src/lib/compare/build.ts';
 import { findIndicators, type ParseResult } from '../../src/lib/index.ts';
@@ -18,7 +18,7 @@ const row = (id: string) => {
 };
 
 beforeAll(() => {
-  parse = loadCorpus().result;
+  parse = parsedSeeds();
   rows = buildComparisons(parse);
 });
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkConservation, parseSources } from '../../src/lib/parse/index.ts';
 import { type ParseResult } from '../../src/lib/index.ts';
-import { readSources } from '../../src/data/read-sources.ts';
+import { readReports } from '../../src/data/read-sources.ts';
 import { ROOT } from './seeds.ts';
 
 const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'national');
@@ -17,8 +17,8 @@ if (!present) console.warn(`corpus tests skipped: ${CORPUS} is absent`);
 describe.skipIf(!present)('national corpus (1954–2018)', () => {
   let result: ParseResult;
   const fileYear = (file: string) => Number(file.match(/(\d{4})/)![1]);
-  it('parses every report without an error', () => {
-    result = parseSources(readSources([CORPUS], ROOT));
+  it('parses every report without an error', async () => {
+    result = parseSources(await readReports([CORPUS], ROOT));
     expect(result.sources.length).toBe(46);
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });

@@ -15,7 +15,7 @@ import { stripSpace } from '../../src/lib/text/index.ts';
 import { distDir, listHtml, readDist } from '../helpers/dist.ts';
 import { projectRoot } from '../helpers/paths.ts';
 
-const corpus = loadCorpus(projectRoot);
+const corpus = await loadCorpus(projectRoot);
 const { documents, sources } = corpus.result;
 const site = new URL(process.env.SITE_URL || 'https://report-explorer.example');
 const version = dataVersion(corpus.result.parserVersion, sources);

@@ -11,7 +11,9 @@ import { VFile } from 'vfile';
 import type { Root } from 'mdast';
 import { classifyLines } from './classify.ts';
 import { linkCoverage } from './coverage-link.ts';
-import { decodeSource } from '../text/decode.ts';
+import { decodeSource } from '../text/index.ts';
+import { removedDiagnostics } from '../convert/diagnostics.ts';
+import type { ConvertedSource } from '../convert/types.ts';
 import { attachIds } from './ids.ts';
 import { inferMetadata, type Metadata } from './metadata.ts';
 import { attachParts } from './parts.ts';
@@ -30,7 +32,35 @@ export const PARSER_VERSION = '1.0.0';
 export interface SourceInput {
   /** Name shown in diagnostics and on pages (relative path such as seeds/000_x.txt or just the file name). */
   file: string;
+  /** The file as published. */
   bytes: Uint8Array;
+  /** For Word, PDF and HTML sources: the text extracted from `bytes` (src/lib/convert), parsed instead of the bytes. */
+  converted?: ConvertedSource;
+  /** The file could not be converted: the parser reports this as an error naming the file. */
+  failure?: { ruleId: string; message: string };
+}
+
+/** Text, encoding and provenance of one input: decoded bytes, or a converter's text. */
+function readInput(input: SourceInput): { text: string | null; source: Omit<Source, 'text' | 'lines'>; diagnostics: Diagnostic[] } {
+  const base = { file: input.file, sha256: createHash('sha256').update(input.bytes).digest('hex'), bytes: input.bytes.length };
+  if (input.failure) {
+    const message = input.failure.message.startsWith(input.file) ? input.failure.message : `${input.file}: ${input.failure.message}`;
+    return {
+      text: null,
+      source: { ...base, encoding: 'unreadable', format: 'text', converter: null, pages: null },
+      diagnostics: [{ file: input.file, line: 0, column: 1, ruleId: input.failure.ruleId, severity: 'error', message }],
+    };
+  }
+  if (input.converted) {
+    const c = input.converted;
+    return {
+      text: c.text,
+      source: { ...base, encoding: `${c.format}: ${c.converter.name} ${c.converter.version}`, format: c.format, converter: c.converter, pages: c.pages ?? null },
+      diagnostics: removedDiagnostics(input.file, c),
+    };
+  }
+  const decoded = decodeSource(input.file, input.bytes);
+  return { text: decoded.text, source: { ...base, encoding: decoded.encoding, format: 'text', converter: null, pages: null }, diagnostics: decoded.diagnostics };
 }
 
 const reportProcessor = unified().use(reportParser).use(attachIds).use(attachParts).use(extractTargets).use(extractResults).freeze();
@@ -62,19 +92,12 @@ export function parseSourcesWithTrees(inputs: SourceInput[]): { result: ParseRes
   const diagnostics: Diagnostic[] = [];
   const drafts: Draft[] = [];
   for (const input of inputs) {
-    const decoded = decodeSource(input.file, input.bytes);
-    diagnostics.push(...decoded.diagnostics);
-    const text = decoded.text ?? '';
+    const read = readInput(input);
+    diagnostics.push(...read.diagnostics);
+    const text = read.text ?? '';
     const lines = splitLines(text);
-    sources.push({
-      file: input.file,
-      sha256: createHash('sha256').update(input.bytes).digest('hex'),
-      bytes: input.bytes.length,
-      encoding: decoded.encoding,
-      lines: text ? lines.length : 0,
-      text,
-    });
-    if (decoded.text === null) continue;
+    sources.push({ ...read.source, lines: text ? lines.length : 0, text });
+    if (read.text === null) continue;
     const classified = classifyLines(lines);
     const segments = splitDocuments(classified);
     if (!segments.length && input.bytes.length > 0) {

@@ -1,27 +1,18 @@
-/** /data/sources/<file>.txt: the source file byte for byte (its sha256 is checked against the parser's). */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+/**
+ * /data/sources/<file>.txt: the text the parser read. For a text source, the file byte for byte
+ * (its sha256 is checked against the parser's); for Word, PDF and HTML, the extracted text
+ * (the file as published is at /data/originals/<file>).
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allSources } from '../../../data/collections.ts';
 import { sourcesDir } from '../../../data/load.ts';
+import { readOriginal } from '../../../data/read-sources.ts';
 import type { Source } from '../../../lib/index.ts';
 
 export const getStaticPaths = (async () => (await allSources()).map(({ slug, source }) => ({ params: { slug }, props: { source } }))) satisfies GetStaticPaths;
 
-function readOriginal(source: Source): Uint8Array<ArrayBuffer> {
-  const candidates = [resolve(source.file), resolve(sourcesDir(), basename(source.file))];
-  for (const path of candidates) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch {
-      continue;
-    }
-    if (createHash('sha256').update(bytes).digest('hex') === source.sha256) return Uint8Array.from(bytes);
-  }
-  throw new Error(`${source.file}: the file on disk is missing or no longer matches sha256 ${source.sha256} (looked in ${candidates.join(', ')})`);
-}
-
-export const GET: APIRoute = ({ props }) =>
-  new Response(readOriginal((props as { source: Source }).source), { headers: { 'content-type': 'text/plain' } });
+export const GET: APIRoute = ({ props }) => {
+  const { source } = props as { source: Source };
+  if (source.format !== 'text') return new Response(source.text, { headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  return new Response(readOriginal(source, [sourcesDir()]), { headers: { 'content-type': 'text/plain' } });
+};
