@@ -2,6 +2,7 @@
  * npm run bench — prints the figures we track. Nothing here asserts: speed and size
  * goals are read from this output, not from timed tests.
  *   parse throughput (MB/s) on seeds/ and on ../shared/corpus/national, peak memory;
+ *   conversion time per MB for Word, PDF and saved web pages (scripts/bench-convert.ts);
  *   site build time, pages, report-page HTML/CSS/JS bytes (raw and gzip);
  *   search recall / false hits / latency / bytes (scripts/bench-search.ts, when present);
  *   chart-page JS bytes (scripts/bench-charts.ts, when present).
@@ -13,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseSources } from '../src/lib/parse/index.ts';
 import { readSources } from '../src/data/read-sources.ts';
+import { benchConvert, formatConvertBench } from './bench-convert.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = new Set(process.argv.slice(2));
@@ -104,4 +106,5 @@ async function benchSite(): Promise<void> {
 benchParse('seeds', join(ROOT, 'seeds'), 10);
 benchParse('national corpus', join(ROOT, '..', 'shared', 'corpus', 'national'), 3);
 console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(`conversion (Word, PDF, saved web pages → text):\n${formatConvertBench(await benchConvert({ minMs: 1000 }))}`);
 if (!args.has('--parse-only')) await benchSite();
