@@ -40,7 +40,7 @@ export function headingNode(depth: 2 | 3 | 4, text: string, data: ReportNodeData
 }
 
 /** A residue or HTML line: kept, verbatim, in a diagnostic. */
-export function residueDiagnostic(file: string, l: ClassifiedLine): Diagnostic {
+function residueDiagnostic(file: string, l: ClassifiedLine): Diagnostic {
   const html = l.kind === 'html';
   return {
     file, line: l.line, column: l.indent + 1,
@@ -55,3 +55,10 @@ export function residueDiagnostic(file: string, l: ClassifiedLine): Diagnostic {
   };
 }
 
+
+/** Web residue and HTML lines go to a diagnostic, verbatim, instead of a node: true when `l` was one. */
+export function keptAsResidue(file: string, l: ClassifiedLine, diagnostics: Diagnostic[]): boolean {
+  if (l.kind !== 'residue' && l.kind !== 'html') return false;
+  diagnostics.push(residueDiagnostic(file, l));
+  return true;
+}

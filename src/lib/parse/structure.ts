@@ -11,7 +11,7 @@ import type { VFile } from 'vfile';
 import { classifyLines, isUnnumberedPart, type ClassifiedLine } from './classify.ts';
 import { reflowCoverage } from './coverage-flow.ts';
 import type { ReportNodeData } from './mdast-data.ts';
-import { headingNode, paragraphNode, residueDiagnostic, type ParserInput } from './nodes.ts';
+import { headingNode, keptAsResidue, paragraphNode, type ParserInput } from './nodes.ts';
 import type { Diagnostic } from '../schema.ts';
 import type { ParagraphKind } from '../schema.ts';
 import { chineseOrdinal, splitLines } from '../text/index.ts';
@@ -89,11 +89,7 @@ function buildReportTree(input: ParserInput, diagnostics: Diagnostic[]): Root {
   let inAppendix = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (l.kind === 'blank') continue;
-    if (l.kind === 'residue' || l.kind === 'html') {
-      diagnostics.push(residueDiagnostic(file, l));
-      continue;
-    }
+    if (l.kind === 'blank' || keptAsResidue(file, l, diagnostics)) continue;
     const span = lineSpan(l);
     const base: ReportNodeData = { line: l.line, endLine: l.line, startOffset: span.start, endOffset: span.end };
     const beforeOpening = anchor !== null && i < anchor;
