@@ -62,15 +62,21 @@ const PROVINCE_COUNTIES = /^(天门|潜江|仙桃|济源|神农架)/;
  * Where a file's name is wrong about the year, as the text itself shows (quoted), so the
  * comparison is not skewed. Each entry was checked by reading the file.
  */
-export const LABEL_CORRECTIONS: Record<string, { year: number; evidence: string }> = {
+export const LABEL_CORRECTIONS: Record<string, { year?: number; region?: string; level?: string; evidence: string }> = {
   'hebei/河北省_2018.txt': { year: 2019, evidence: '“二〇一九年一月十四日在河北省第十三届人民代表大会第二次会议上”' },
+  'hebei/保定市_2006.txt': { year: 2007, evidence: '“——在保定市第十二届人民代表大会第五次会议上的政府工作报告”, “二、2007年目标任务” (the same report as 保定市_2007.txt)' },
+  'prefecture-2024/台州.txt': { region: '中华人民共和国', level: 'national', evidence: '“我代表国务院，向大会报告政府工作” (the 2024 national report; byte-identical to 襄阳.txt and 贵阳.txt)' },
+  'prefecture-2024/襄阳.txt': { region: '中华人民共和国', level: 'national', evidence: '“我代表国务院，向大会报告政府工作” (the 2024 national report)' },
+  'prefecture-2024/贵阳.txt': { region: '中华人民共和国', level: 'national', evidence: '“我代表国务院，向大会报告政府工作” (the 2024 national report)' },
+  'prefecture-2024/黄山.txt': { region: '黄山区', level: 'county', evidence: '“我代表区人民政府，向大会报告工作” (the report of 黄山区, a district of 黄山市)' },
+  'prefecture-2024/恩施.txt': { region: '恩施市', level: 'county', evidence: '“我代表市人民政府”, “认真贯彻落实党中央决策部署和省州工作要求”, “位居全州第一” (the report of 恩施市, the county-level city)' },
 };
 
 export function fileLabel(file: string): Label | null {
   let m: RegExpMatchArray | null;
   const corrected = (l: Label): Label => {
     const c = LABEL_CORRECTIONS[file];
-    return c ? { ...l, year: c.year, from: `text: ${c.evidence}` } : l;
+    return c ? { ...l, year: c.year ?? l.year, region: c.region ?? l.region, level: c.level ?? l.level, from: `text: ${c.evidence}` } : l;
   };
   if ((m = file.match(/^national\/national-(\d{4})\.txt$/))) {
     return corrected({ file, region: '中华人民共和国', level: 'national', year: Number(m[1]), from: 'file name' });

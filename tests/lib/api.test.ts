@@ -53,6 +53,7 @@ describe('public surface', () => {
           "DivisionSchema",
           "DocumentKindSchema",
           "DocumentSchema",
+          "EvidenceSchema",
           "FigureKindSchema",
           "INDICATORS",
           "ParagraphKindSchema",

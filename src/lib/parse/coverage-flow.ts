@@ -9,7 +9,7 @@ import type { Root, RootContent } from 'mdast';
 import type { ClassifiedLine } from './classify.ts';
 import type { ReportNodeData } from './mdast-data.ts';
 import type { Diagnostic } from '../schema.ts';
-import { headingNode, paragraphNode, residueDiagnostic, type ParserInput } from './structure.ts';
+import { headingNode, isOffText, paragraphNode, residueDiagnostic, type ParserInput } from './structure.ts';
 import { joinWrapped, stripSpace } from '../text/text.ts';
 
 const BYLINE = /^(□|■|◇)?\s*(本报记者|记者|通讯员|本报通讯员|特约记者).{0,30}$|报道$/;
@@ -67,7 +67,7 @@ export function reflowCoverage(input: ParserInput, diagnostics: Diagnostic[]): R
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.kind === 'blank') continue;
-    if (l.kind === 'residue' || l.kind === 'html') {
+    if (isOffText(l)) {
       diagnostics.push(residueDiagnostic(file, l));
       continue;
     }

@@ -154,7 +154,7 @@ export function parseSourcesWithTrees(inputs: SourceInput[]): { result: ParseRes
     const m = d.meta;
     documents.push({
       id, kind: m.kind, sourceFile: d.file, title: m.title, region: m.region, year: m.year, reviewYear: m.reviewYear,
-      session: m.session, speaker: m.speaker, date: m.date, dateText: m.dateText, covers: null,
+      session: m.session, speaker: m.speaker, date: m.date, dateText: m.dateText, covers: null, evidence: m.evidence,
       startLine: d.startLine, endLine: d.endLine,
       position: { file: d.file, startLine: d.startLine, endLine: d.endLine, startOffset: d.startOffset, endOffset: d.endOffset },
       sections, paragraphs, targets, results, quotes: [], discrepancies: [],
