@@ -115,7 +115,8 @@ function regionMatches(doc: ReportDocument, region: string, level: string | null
   if (!r) return false;
   if (level && r.level !== level) return false;
   if (region === '中华人民共和国' || region === '全国') return r.level === 'national';
-  return r.name === region || r.name.startsWith(region) || region.startsWith(r.name);
+  // 泰安 (a file-name label) → 泰安市; 黄山市黄山区 (a name qualified by its parent) → 黄山区.
+  return r.name === region || r.name.startsWith(region) || region.startsWith(r.name) || (region.endsWith(r.name) && r.parents.some((p) => region.startsWith(p.name)));
 }
 
 const fold = (s: string | null | undefined) => (s ?? '').replace(/[\s\u3000]/g, '').replace(/％/g, '%');

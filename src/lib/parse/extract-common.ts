@@ -4,7 +4,7 @@
  * with shared predicates ("固定资产投资、一般公共预算收入稳定增长") and
  * 分别 lists ("城乡居民人均可支配收入分别增长6%、7.5%") spread over their indicators.
  */
-import { readFigures, qualitative, type Figure } from './figures.ts';
+import { readFigures, qualitative, TARGET_VERB, type Figure } from './figures.ts';
 import { findIndicators, indicator, type IndicatorMention } from '../indicators.ts';
 
 export interface Statement {
@@ -16,13 +16,18 @@ export interface Statement {
   end: number;
 }
 
-/** Group mentions that share one predicate: joined by 、 和 及 与 or nothing at all. */
+/**
+ * Group mentions that share one predicate: joined by 、 和 及 与 or nothing at all, also across
+ * names the dictionary does not know ("粮食总产量、生态环境、节能降碳等指标全面完成任务").
+ */
 export function groupMentions(text: string, mentions: IndicatorMention[]): IndicatorMention[][] {
   const groups: IndicatorMention[][] = [];
   for (const m of mentions) {
     const last = groups[groups.length - 1];
     const prev = last?.[last.length - 1];
-    if (prev && /^[、和及与]?$/.test(text.slice(prev.end, m.start))) last!.push(m);
+    const between = text.slice(prev?.end ?? 0, m.start);
+    const nounsOnly = /^[、和及与]([\u4e00-\u9fa5“”"]{1,12}[、和及与])+$/.test(between) && !TARGET_VERB.test(between);
+    if (prev && (/^[、和及与]?$/.test(between) || nounsOnly)) last!.push(m);
     else groups.push([m]);
   }
   return groups;
@@ -34,7 +39,8 @@ export function spread(group: IndicatorMention[], figures: Figure[], start: numb
   const targets: { metric: string; canonical: string | null }[] = [];
   for (const m of group) {
     const expands = m.indicator.expands;
-    if (expands && (figures.length === 2 || figures.length === 0 || figures.every((f) => f.kind === 'qualitative' || f.value === null))) {
+    // 城乡居民人均可支配收入分别增长6%、8%: one figure each for town and country.
+    if (expands && figures.length === expands.length && figures.every((f) => f.value !== null)) {
       for (const k of expands) targets.push({ metric: indicator(k)!.label, canonical: k });
     } else targets.push({ metric: m.name, canonical: m.indicator.key });
   }

@@ -53,6 +53,24 @@ function startsAsReport(lines: ClassifiedLine[]): boolean {
   return false;
 }
 
+/**
+ * A text without its opening that starts at a later part ("二、2025年政府工作目标任务"), or whose
+ * first part heading comes late in the numbering: an excerpt. One that starts in the review of
+ * the past year (its first part, numbered or not) is the report without its salutation.
+ */
+function startsMidReport(lines: ClassifiedLine[]): boolean {
+  const content = lines.filter((l) => l.kind === 'body' || l.kind === 'heading' || l.kind === 'bullet');
+  const first = content[0];
+  if (!first) return true;
+  const h1 = content.findIndex((l) => l.kind === 'heading' && l.level === 1 && !l.appendix && l.ordinalValue);
+  if (h1 < 0) return false;
+  const value = content[h1]!.ordinalValue!;
+  if (value === 1) return false;
+  // Before "二、": enough of a first part to be one (the review of the year just past)?
+  const before = content.slice(0, h1).filter((l) => stripSpace(l.text).length >= 20);
+  return value > 2 || before.length < 3;
+}
+
 export function inferKind(lines: ClassifiedLine[], text: string, hasOpening: boolean): { kind: DocumentKind; why: string } {
   const cover = coverLines(lines).filter((l) => l.kind !== 'blank');
   const titles = cover.filter((l) => l.kind === 'cover-title' || (l.kind === 'web-meta' && /^标题[:：]/.test(stripSpace(l.text))) || stripSpace(l.text).length <= 60);
@@ -69,7 +87,7 @@ export function inferKind(lines: ClassifiedLine[], text: string, hasOpening: boo
   }
   const digest = titleText.find((t) => DIGEST.test(t) && t.length <= 60);
   if (digest) return { kind: 'partial-report', why: `the title says so: “${digest}”` };
-  if (!hasOpening && !startsAsReport(lines)) return { kind: 'partial-report', why: 'the text starts without the report’s opening' };
+  if (!hasOpening && !startsAsReport(lines) && startsMidReport(lines)) return { kind: 'partial-report', why: 'the text starts in a later part of the report' };
   // A scraped page holding only the first page of a multi-page report: no closing words, no part on the government itself.
   const scraped = lines.some((l) => l.kind === 'web-meta' || l.kind === 'nav');
   if (scraped && h1.length) {

@@ -35,7 +35,8 @@ export const extractResults: Plugin<[], Root> = function () {
       for (const s of sentences(text)) {
         const found = statementsIn(s.text, { qualitativeToo: false, maxLead: 10, stopAt: /[；;]/ });
         for (const st of found) {
-          if (st.figure.kind === 'qualitative' || st.figure.value === null) continue;
+          // A comparison ("高于全省平均10个百分点") says how it stood against others, not what happened.
+          if (st.figure.kind === 'qualitative' || st.figure.value === null || st.figure.comparator === 'above-benchmark') continue;
           // 预计 before the figure, whether before the indicator or between it and the number.
           const before = s.text.slice(0, st.end);
           out.push({

@@ -8,6 +8,7 @@ import type { Heading, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import { statementsIn, type Statement } from './extract-common.ts';
+import { qualitative, readFigures, TARGET_VERB, withoutLayout } from './figures.ts';
 import { eachBlock } from './ids.ts';
 import type { ReportNodeData } from './mdast-data.ts';
 
@@ -31,7 +32,7 @@ declare module 'vfile' {
 
 const HEAD = /(?:((?:19|20)\d{2})年)?[^。；，,：:]{0,14}?(?:建议)?(?:主要预期目标|主要目标|预期目标|具体目标|发展目标|主要指标|奋斗目标)(?:建议)?(?:为|是|确定为|定为)?[：:]|(?:((?:19|20)\d{2})年)?[^。；，,：:]{0,14}?(?:主要预期目标|预期目标)(?:为|是)/;
 const FIVE_YEAR = /今后五年|未来五年|五年(规划|目标|时期|内)|“?十[一二三四五六]五”?(时期|期间|规划期|目标)|规划期/;
-const ITEM_SPLIT = /[，,；;]/g;
+const ITEM_SPLIT = /[，,；;。]/g;
 
 /** The last year of a five-year goal: "到2025年", the “十四五” period, or five years on. */
 function planEnd(context: string, year: number | null): number | null {
@@ -40,6 +41,62 @@ function planEnd(context: string, year: number | null): number | null {
   const plan = context.match(/十([一二三四五六])五/);
   if (plan) return 2010 + 5 * '一二三四五六'.indexOf(plan[1]!);
   return year ? year + 4 : null;
+}
+
+/** Clauses of a targets list that explain the targets rather than state one. */
+const NOT_A_TARGET = /^(并|也|这|这样|上述|以上|在实际工作中|实际工作中|努力|争取|取得|考虑|体现|主要考虑|综合考虑|统筹考虑|确定|提出|其中)/;
+/** …and words that give such a clause away wherever they stand, in an item that names no indicator. */
+const EXPLAINS = /更好结果|考虑了|体现了|综合考虑|统筹考虑|积极进取|奋发有为/;
+/** "三次产业分别增长4.5%、6.5%、7%", "一、二、三产增加值分别增长…", "一产、二产、三产增加值分别增长…". */
+const THREE_SECTORS = /^(三次产业|第一、二、三产业|一、二、三产|一产、二产、三产|一二三产业|第一产业、第二产业、第三产业)(增加值)?(分别)?/;
+const SECTORS = [
+  { metric: '第一产业增加值', canonical: null },
+  { metric: '第二产业增加值', canonical: null },
+  { metric: '第三产业增加值', canonical: 'services-value-added' },
+];
+
+/** An item the dictionary does not know: "生态环境质量持续改善" → 生态环境质量 + 持续改善; "完成国家下达的X" → X + 完成国家下达的. */
+function unknownItem(text: string): Statement[] {
+  const clean = withoutLayout(text);
+  const verb = TARGET_VERB.exec(text);
+  if (verb && verb.index >= 2) {
+    const metric = text.slice(0, verb.index).replace(/[、，,\s]+$/, '');
+    const predicate = text.slice(verb.index);
+    const figures = readFigures(predicate, metric).filter((f) => f.value !== null || f.comparator !== 'qualitative');
+    const found = figures.length ? figures : [qualitative(predicate)];
+    return found.map((figure) => ({ metric: withoutLayout(metric), canonical: null, figure, start: 0, end: text.length }));
+  }
+  if (verb && verb.index === 0) {
+    const of = clean.indexOf('的');
+    if (of > 0 && of <= 12 && of < clean.length - 2) {
+      return [{ metric: clean.slice(of + 1), canonical: null, figure: { ...qualitative(''), qualifier: clean.slice(0, of + 1) }, start: 0, end: text.length }];
+    }
+  }
+  return [{ metric: clean, canonical: null, figure: qualitative(''), start: 0, end: text.length }];
+}
+
+/**
+ * How far a headline's list runs: to the end of its sentence, and on over the sentences after
+ * it that state further targets ("…5%左右，力争取得更好结果。一产、二产、三产增加值分别增长…。规模以上…").
+ */
+export function listLength(text: string): number {
+  let end = text.search(/。/);
+  if (end < 0) return text.length;
+  for (;;) {
+    const next = text.slice(end + 1);
+    const stop = next.search(/。/);
+    const sentence = next.slice(0, stop < 0 ? next.length : stop);
+    if (!sentence.trim() || NOT_A_TARGET.test(withoutLayout(sentence))) break;
+    const statements = statementsIn(sentence, { qualitativeToo: false });
+    const further =
+      THREE_SECTORS.test(sentence.trim()) ||
+      (statements.length && statements[0]!.start <= 2 && statements.some((x) => x.canonical && x.figure.value !== null)) ||
+      /^[^，。；]{2,24}(指标|目标|任务)[^，。；]{0,4}(完成|控制在|达到|符合)/.test(sentence.trim());
+    if (!further) break;
+    end += 1 + (stop < 0 ? next.length : stop);
+    if (stop < 0) break;
+  }
+  return end;
 }
 
 /** Split the item list of a headline sentence, then read each item. */
@@ -52,21 +109,41 @@ export function targetItems(list: string): Statement[] {
     last = m.index + m[0].length;
   }
   pieces.push({ text: list.slice(last), start: last });
+  let previous: Statement | null = null;
   for (const p of pieces) {
-    const lead = /^\s*(其中|力争|确保|同时)?\s*/.exec(p.text)![0].length;
+    const lead = /^[\s：:、]*(其中|同时|全年)?\s*/.exec(p.text)![0].length;
     const text = p.text.slice(lead).replace(/[。\s]+$/, '');
-    if (text.length < 2) continue;
+    const at = (s: Statement): Statement => ({ ...s, start: s.start + p.start + lead, end: s.end + p.start + lead });
+    if (text.length < 2 || NOT_A_TARGET.test(withoutLayout(text)) || /^[\d０-９]/.test(text)) continue;
+    const sectors = THREE_SECTORS.exec(text);
+    if (sectors) {
+      const figures = readFigures(text.slice(sectors[0].length), '增加值').filter((f) => f.value !== null);
+      if (figures.length === 3) {
+        figures.forEach((figure, k) => out.push(at({ ...SECTORS[k]!, figure, start: 0, end: text.length })));
+        continue;
+      }
+    }
     const found = statementsIn(text, { qualitativeToo: true });
     if (found.length) {
-      for (const s of found) out.push({ ...s, start: s.start + p.start + lead, end: s.end + p.start + lead });
-    } else {
-      // An item the dictionary does not know: keep it, as written, as a qualitative target.
-      out.push({
-        metric: text, canonical: null,
-        figure: { kind: 'qualitative', value: null, valueMax: null, unit: null, qualifier: null, comparator: 'qualitative', benchmark: null, average: false, start: 0, end: text.length },
-        start: p.start + lead, end: p.start + lead + text.length,
-      });
+      const first = found[0]!;
+      // "全面完成节能减排降碳和…指标": the verb stands before the indicator.
+      const before = withoutLayout(text.slice(0, first.start));
+      if (before.length >= 2 && TARGET_VERB.exec(before)?.index === 0 && found.every((s) => s.figure.kind === 'qualitative')) {
+        for (const s of found) out.push(at({ ...s, start: 0, figure: { ...s.figure, qualifier: before } }));
+      } else for (const s of found) out.push(at(s));
+      previous = found[found.length - 1]!;
+      continue;
     }
+    // "地区生产总值跨越千亿台阶、增长7%以上": a further figure for the indicator just named.
+    const figures = readFigures(text, previous?.metric ?? '');
+    if (previous?.canonical && figures.length && figures[0]!.start <= 2 && figures.every((f) => f.value !== null)) {
+      for (const figure of figures) out.push(at({ metric: previous.metric, canonical: previous.canonical, figure, start: 0, end: text.length }));
+      continue;
+    }
+    // An item the dictionary does not know: keep it, as written, as a target of its own.
+    if (EXPLAINS.test(text)) continue;
+    for (const s of unknownItem(text)) out.push(at(s));
+    previous = null;
   }
   return out;
 }
@@ -113,8 +190,7 @@ export const extractTargets: Plugin<[], Root> = function () {
       const horizon = fiveYear ? 'five-year' : 'annual';
       const itemYear = fiveYear ? planEnd(context, year) : headYear ? Number(headYear) : year;
       const start = head.index + head[0].length;
-      const stop = text.slice(start).search(/。/);
-      const list = text.slice(start, stop < 0 ? text.length : start + stop);
+      const list = text.slice(start, start + listLength(text.slice(start)));
       const emit = (items: Statement[], para: Paragraph, offset: number) => {
         const d = para.data as ReportNodeData;
         for (const s of items) {
