@@ -65,6 +65,9 @@ const PROVINCE_COUNTIES = /^(天门|潜江|仙桃|济源|神农架)/;
 export const LABEL_CORRECTIONS: Record<string, { year?: number; region?: string; level?: string; evidence: string }> = {
   'hebei/河北省_2018.txt': { year: 2019, evidence: '“二〇一九年一月十四日在河北省第十三届人民代表大会第二次会议上”' },
   'hebei/保定市_2006.txt': { year: 2007, evidence: '“——在保定市第十二届人民代表大会第五次会议上的政府工作报告”, “二、2007年目标任务” (the same report as 保定市_2007.txt)' },
+  // Sessions late in the year plan the next one; the year is the year planned for (as the gold labels national-1982.txt: 1983).
+  'national/national-1964.txt': { year: 1965, evidence: '“一九六五年计划草案拟定…”, “一九六五年的主要任务就是…” (the December 1964 session plans 1965)' },
+  'national/national-1980.txt': { year: 1981, evidence: '“关于1980、1981年国民经济计划安排的报告…国务院确定，今年提前制定1981年国民经济计划”' },
   'prefecture-2024/台州.txt': { region: '中华人民共和国', level: 'national', evidence: '“我代表国务院，向大会报告政府工作” (the 2024 national report; byte-identical to 襄阳.txt and 贵阳.txt)' },
   'prefecture-2024/襄阳.txt': { region: '中华人民共和国', level: 'national', evidence: '“我代表国务院，向大会报告政府工作” (the 2024 national report)' },
   'prefecture-2024/贵阳.txt': { region: '中华人民共和国', level: 'national', evidence: '“我代表国务院，向大会报告政府工作” (the 2024 national report)' },

@@ -78,16 +78,21 @@ export function statementsIn(text: string, opts: { qualitativeToo: boolean; maxL
     if (opts.maxLead !== undefined) {
       // Keep the first growth and the first level near the name, and any figures listed right
       // after a kept one ("分别达到48565元和25463元", "年均增长5.7%、7%"); later numbers belong to other things.
+      // A figure right after one already read ("完成1185.4亿元，增长10.4%", "达到30145.79亿元、增长6.1%") is near too.
       const kept: typeof figures = [];
       const seen = new Set<string>();
+      let chainEnd = -1;
       for (const f of figures) {
         const prev = kept[kept.length - 1];
         const listed = prev && prev.kind === f.kind && /^[、和及与,，\s]*$/.test(predicate.slice(prev.end, f.start));
         if (listed) {
           kept.push(f);
+          chainEnd = f.end;
           continue;
         }
-        if (f.start > opts.maxLead) break;
+        const chained = chainEnd >= 0 && /^[、,，\s]*(比上年|同比|较上年|比去年)?$/.test(predicate.slice(chainEnd, f.start));
+        if (f.start > opts.maxLead && !chained) break;
+        chainEnd = f.end;
         const k = f.kind === 'share' ? 'level' : f.kind;
         if (seen.has(k)) continue;
         seen.add(k);

@@ -72,8 +72,24 @@ function isShare(context: string): boolean {
  * All figures stated in a predicate (the words after an indicator's name).
  * `metric` helps tell a share or a rate from a level.
  */
+/** "百分之十二点八" → "  12.8%", the same length, so that offsets stay those of the text. */
+export function percentWords(text: string): string {
+  return text.replace(/百分之([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)/g, (all, num: string) => {
+    const digit: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+    const [whole, frac] = num.split('点') as [string, string | undefined];
+    let n = 0;
+    if (whole === '百') n = 100;
+    else if (whole.includes('十')) {
+      const [tens, ones] = whole.split('十') as [string, string];
+      n = (tens ? digit[tens]! : 1) * 10 + (ones ? digit[ones]! : 0);
+    } else n = Number([...whole].map((c) => digit[c]).join(''));
+    const value = `${n}${frac ? `.${[...frac].map((c) => digit[c]).join('')}` : ''}%`;
+    return value.length <= all.length ? value.padStart(all.length, ' ') : all;
+  });
+}
+
 export function readFigures(predicateRaw: string, metric = ''): Figure[] {
-  const predicate = asciiDigits(predicateRaw);
+  const predicate = percentWords(asciiDigits(predicateRaw));
   const out: Figure[] = [];
   let masked = predicate;
   const mask = (start: number, end: number) => {

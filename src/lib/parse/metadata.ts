@@ -32,7 +32,7 @@ const OFFICES = '(?:代理|代)?(?:省长|市长|区长|县长|州长|盟长|旗
 const DATE = '[\\d〇零○Ｏ一二三四五六七八九十]{4}年[\\d〇零○Ｏ一二三四五六七八九十]{1,3}月[\\d〇零○Ｏ一二三四五六七八九十]{1,3}日';
 const DIGEST = /摘登|节选|摘要|摘编|要点/;
 const FIVE_YEAR_TITLE = /五年(规划|计划)纲要(草案)?的报告|五年(规划|计划)的报告/;
-const PART_FIVE_YEAR = /十[一二三四五六七八九]五|五年/;
+const PART_FIVE_YEAR = /十[一二三四五六七八九]五/;
 const GOVERNMENT_PART = /政府自身建设|自身建设|政府建设|服务型政府|人民满意的政府|法治政府|廉洁政府/;
 
 /** The lines before the report proper: everything up to the opening, or the first lines. */
@@ -81,6 +81,9 @@ export function inferKind(lines: ClassifiedLine[], text: string, hasOpening: boo
     if (press && h1.length < 2) return { kind: 'coverage', why: 'press coverage' };
   }
   if (titleText.some((t) => FIVE_YEAR_TITLE.test(t))) return { kind: 'five-year-plan', why: `the title “${titleText.find((t) => FIVE_YEAR_TITLE.test(t))}”` };
+  // The opening act: "我代表国务院，作关于我国国民经济和社会发展第六个五年计划的报告".
+  const act = lines.find((l) => l.opening);
+  if (act && /作关于.{0,30}第[一二三四五六七八九十]{1,3}个五年(计划|规划)(纲要)?(草案)?的报告/.test(stripSpace(act.text))) return { kind: 'five-year-plan', why: 'the opening says so' };
   const numbered = h1.map((l) => stripSpace(l.text));
   if (numbered.length >= 2 && numbered.every((h) => PART_FIVE_YEAR.test(h) && !/(19|20)\d{2}年/.test(asciiDigits(h).replace(/到(19|20)\d{2}年/g, '')))) {
     return { kind: 'five-year-plan', why: 'every part of the report is about a five-year period' };
@@ -88,12 +91,18 @@ export function inferKind(lines: ClassifiedLine[], text: string, hasOpening: boo
   const digest = titleText.find((t) => DIGEST.test(t) && t.length <= 60);
   if (digest) return { kind: 'partial-report', why: `the title says so: “${digest}”` };
   if (!hasOpening && !startsAsReport(lines) && startsMidReport(lines)) return { kind: 'partial-report', why: 'the text starts in a later part of the report' };
+  // A text that stops in mid-sentence ("今后五年的奋斗目标是，").
+  const lastLine = [...lines].reverse().find((l) => l.kind === 'body' || l.kind === 'heading' || l.kind === 'bullet');
+  if (lastLine && stripSpace(lastLine.text).length >= 10 && /[，、：:；;]$/.test(stripSpace(lastLine.text))) return { kind: 'partial-report', why: 'the text stops in mid-sentence' };
   // A scraped page holding only the first page of a multi-page report: no closing words, no part on the government itself.
   const scraped = lines.some((l) => l.kind === 'web-meta' || l.kind === 'nav');
   if (scraped && h1.length) {
     const body = lines.filter((l) => l.kind === 'body' && stripSpace(l.text).length >= 15);
     const tail = body.slice(Math.floor(body.length * 0.7));
-    const closing = tail.some((l) => /[！!][”"]?$/.test(stripSpace(l.text)));
+    const closing = tail.some((l) => {
+      const t = stripSpace(l.text);
+      return /[！!][”"]?$/.test(t) && /奋斗|努力|前进|奋进|开拓|新篇章|新辉煌|再创|贡献|实干|勇毅/.test(t) && !/感谢|敬意|慰问/.test(t);
+    });
     const government = lines.some((l) => l.kind === 'heading' && GOVERNMENT_PART.test(l.text));
     if (!closing && !government) return { kind: 'partial-report', why: 'the page stops before the report’s closing words and its part on the government itself (first page only?)' };
   }

@@ -114,7 +114,7 @@ export function findYears(input: YearInput): YearFinding[] {
   }
 
   // Targets and plans named with their year.
-  const target = digits.match(new RegExp(`${Y}年(?:全[省市州县区盟旗])?(?:经济社会发展的?|国民经济和社会发展的?|经济和社会发展的?)?(?:主要预期目标|主要目标|预期目标|国民经济计划|计划和预算|政府工作的总体要求)`));
+  const target = digits.match(new RegExp(`${Y}年(?:全[省市州县区盟旗])?(?:经济社会发展的?|国民经济和社会发展的?|经济和社会发展的?)?(?:主要预期目标|主要目标|预期目标|国民经济计划|计划和预算|年度计划|政府工作的总体要求)`));
   if (target) strong(yearOf(target[1]!)!, null, 'targets-year', target[0], null);
 
   // The title: the report's own cover title, or a page's / a scraper's title.
@@ -148,11 +148,14 @@ export function findYears(input: YearInput): YearFinding[] {
 
 export function readYear(input: YearInput): YearReading {
   const found = findYears(input);
-  const best = found[0];
+  let best = found[0];
+  // A session late in the year submits the plan for the next ("国务院也提出了一九八三年…年度计划草案"): the year planned for.
+  if (best?.evidence.rule === 'npc-session') best = found.find((f) => f.evidence.rule === 'targets-year' && f.year === best!.year + 1) ?? best;
   if (best) {
-    const conflicts = found.filter((f) => f.year !== best.year && f.evidence.rule !== 'past-year' && f.evidence.rule !== 'page-date');
-    const reviewYear = best.reviewYear ?? found.find((f) => f.year === best.year && f.reviewYear !== null)?.reviewYear ?? best.year - 1;
-    return { year: best.year, reviewYear, evidence: best.evidence, conflicts };
+    const chosen = best;
+    const conflicts = found.filter((f) => f.year !== chosen.year && f.evidence.rule !== 'past-year' && f.evidence.rule !== 'page-date' && !(f.evidence.rule === 'npc-session' && f.year + 1 === chosen.year));
+    const reviewYear = chosen.reviewYear ?? found.find((f) => f.year === chosen.year && f.reviewYear !== null)?.reviewYear ?? chosen.year - 1;
+    return { year: chosen.year, reviewYear, evidence: chosen.evidence, conflicts };
   }
   // Weak: the years the text mentions. Years named as goals (到1980年, 2035年远景) say nothing about when it was given.
   const digits = asciiDigits(input.text);
