@@ -28,7 +28,7 @@ export interface Indicator {
 export const INDICATORS: readonly Indicator[] = [
   {
     key: 'gdp', label: '地区生产总值', nationalLabel: '国内生产总值', en: 'GDP', unit: '亿元',
-    names: ['地区生产总值', '国内生产总值', '国民生产总值', '生产总值', 'GDP', '经济总量', '经济增长', '经济增速'],
+    names: ['地区生产总值', '国内生产总值', '国民生产总值', '生产总值', 'GDP', '经济总量', '经济增长速度', '经济增长', '经济增速'],
     notAfter: /(万元|单位|占|亿元|人均|每|元|相当于|相当于全市|相当于全省)$/,
     notAround: /[与和同](经济增[长速]|(地区|国内)?生产总值增[长速]|GDP增速)(基本|保持)?同步|(不低于|快于|高于|低于)(经济增[长速]|(地区|国内)?生产总值增速)/,
     notBefore: /^(能耗|用水|电耗|比重|的比重|的比例|比例|增加值能耗|二氧化碳|同步|潜力|动力|质量|速度|的|预期目标|目标|韧性|活力|新动能|基本同步|保持同步|水平)/,
@@ -44,7 +44,7 @@ export const INDICATORS: readonly Indicator[] = [
   },
   {
     key: 'fiscal-revenue', label: '一般公共预算收入', en: 'General public budget revenue', unit: '亿元',
-    names: ['地方一般公共预算收入', '一般公共预算收入', '地方财政一般预算收入', '地方财政收入'],
+    names: ['地方一般公共预算收入', '一般公共预算收入', '地方财政一般预算收入', '地方一般预算收入', '一般预算收入', '地方财政收入'],
   },
   {
     key: 'fixed-asset-investment', label: '固定资产投资', en: 'Fixed-asset investment', unit: '亿元',
@@ -75,7 +75,7 @@ export const INDICATORS: readonly Indicator[] = [
   },
   {
     key: 'rural-income', label: '农村居民人均可支配收入', en: 'Rural per-capita disposable income', unit: '元',
-    names: ['农村居民人均可支配收入', '农村常住居民人均可支配收入', '农民人均可支配收入'],
+    names: ['农村居民人均可支配收入', '农村常住居民人均可支配收入', '农民人均可支配收入', '农民人均纯收入', '农村居民人均纯收入'],
   },
   {
     key: 'urban-rural-income', label: '城乡居民人均可支配收入', en: 'Urban and rural per-capita disposable income', unit: '元',
@@ -95,7 +95,7 @@ export const INDICATORS: readonly Indicator[] = [
   },
   {
     key: 'cpi', label: '居民消费价格', en: 'Consumer prices (CPI)', unit: '%',
-    names: ['居民消费价格指数涨幅', '居民消费价格涨幅', '居民消费价格指数', '居民消费价格', 'CPI'],
+    names: ['居民消费价格指数涨幅', '居民消费价格涨幅', '居民消费价格指数', '居民消费价格总水平', '居民消费价格', '商品零售价格涨幅', '商品零售价格', 'CPI'],
   },
   {
     key: 'grain', label: '粮食产量', en: 'Grain output', unit: '万吨',

@@ -34,13 +34,13 @@ export function groupMentions(text: string, mentions: IndicatorMention[]): Indic
 }
 
 /** Statements for one group of mentions given the figures read from its predicate. */
-export function spread(group: IndicatorMention[], figures: Figure[], start: number, end: number): Statement[] {
+export function spread(group: IndicatorMention[], figures: Figure[], start: number, end: number, both = false): Statement[] {
   const out: Statement[] = [];
   const targets: { metric: string; canonical: string | null }[] = [];
   for (const m of group) {
     const expands = m.indicator.expands;
-    // 城乡居民人均可支配收入分别增长6%、8%: one figure each for town and country.
-    if (expands && figures.length === expands.length && figures.every((f) => f.value !== null)) {
+    // 城乡居民人均可支配收入分别增长6%、8%: one figure each for town and country; 均增长7%: the same for both.
+    if (expands && figures.every((f) => f.value !== null) && (figures.length === expands.length || (both && figures.length === 1))) {
       for (const k of expands) targets.push({ metric: indicator(k)!.label, canonical: k });
     } else targets.push({ metric: m.name, canonical: m.indicator.key });
   }
@@ -108,7 +108,7 @@ export function statementsIn(text: string, opts: { qualitativeToo: boolean; maxL
       out.push(...spread(group, [q], start, trimEnd(text, predEnd)));
       return;
     }
-    const statements = spread(group, figures, start, trimEnd(text, quoteEnd));
+    const statements = spread(group, figures, start, trimEnd(text, quoteEnd), /^\s*均/.test(predicate));
     // Results quote each figure up to its own number: "一般公共预算收入673.9亿元" and "…，增长6.1%".
     if (opts.maxLead !== undefined) for (const s of statements) s.end = trimEnd(text, last.end + s.figure.end);
     out.push(...statements);

@@ -16,7 +16,7 @@ export interface Figure extends StatedFigure {
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
 const CN_NUM = '[一二三四五六七八九两]?[十百千万]+';
-const UNITS = '万亿元|亿元|万元|元|亿美元|万美元|美元|万人次|万人|人次|人|万吨|吨|万亿斤|亿斤|万斤|公斤|斤|万亩|亩|万户|户|万千瓦|千瓦|%|％';
+const UNITS = '万亿元|亿元|万元|元|亿美元|万美元|美元|万人次|万人|人次|人|万吨|吨|万亿斤|亿斤|万斤|公斤|斤|万亩|亩|万户|户|万千瓦|千瓦|%|％|‰';
 const AFTER_Q = '左右|以上|以内|以下|上下';
 const BEFORE_Q = '不低于|不少于|不高于|不超过|超过|突破|跨越|迈上|跃上|达到|稳定在|保持在|控制在|低于|不到|高于|约|超';
 
@@ -29,7 +29,7 @@ const SECURE_STRIVE = new RegExp(`确保\\s*(?:增长|增速)?\\s*(${NUM})\\s*(%
 const KEEP_STRIVE = /保(\d+(?:\.\d+)?)争(\d+(?:\.\d+)?)/;
 const RANGE = new RegExp(`(${NUM})\\s*(%|％)?\\s*[—\\-－–~～至到]\\s*(${NUM})\\s*(%|％)`);
 const GROWTH = new RegExp(
-  `(年均(?:可比)?)?(?:可比)?(增长|增速|增幅|提高|上涨|涨幅|下降|降低|回落|减少)(为|达到|在|约|了|保持在|控制在)?\\s*(?:分别)?\\s*(${NUM})\\s*(%|％|个百分点)\\s*(${AFTER_Q})?`,
+  `(年均(?:可比)?)?(?:可比)?(增长|增速|增幅|提高|上涨|涨幅|下降|降低|回落|减少|削减)(为|达到|在|约|了|保持在|控制在)?\\s*(?:分别)?\\s*(${NUM})\\s*(%|％|个百分点)\\s*(${AFTER_Q})?`,
 );
 const LEVEL = new RegExp(`(${BEFORE_Q})?\\s*(${NUM}|${CN_NUM})\\s*(${UNITS}|亿(?=台阶|大关|量级|级))\\s*(${AFTER_Q})?`);
 /** An index stated without a unit: "居民消费价格指数控制在103左右". */
@@ -46,7 +46,7 @@ function comparatorOf(before: string | undefined, after: string | undefined): Co
 /** The qualifier as written: the words after the figure (左右, 以内) when there are any, else those before it (不低于, 突破). */
 function qualifierOf(before: string | undefined, after?: string | undefined): string | null {
   if (after) return after;
-  return before && !/^(达到|稳定在|保持在|为|在|约)$/.test(before) ? before : null;
+  return before && !/^(达到|稳定在|保持在|控制在|为|在|约)$/.test(before) ? before : null;
 }
 
 /** 千 → 1000; 1 with 万亿元 → 10000 亿元. */
@@ -149,7 +149,7 @@ export function readFigures(predicateRaw: string, metric = ''): Figure[] {
   }
   const growthRe = new RegExp(GROWTH.source, 'g');
   while ((m = growthRe.exec(masked))) {
-    const down = /下降|降低|回落|减少/.test(m[2]!);
+    const down = /下降|降低|回落|减少|削减/.test(m[2]!);
     const pp = m[5] === '个百分点';
     out.push({
       kind: pp && isShare(metric) ? 'share' : 'growth',
@@ -178,7 +178,7 @@ export function readFigures(predicateRaw: string, metric = ''): Figure[] {
     if (!m[2] || !m[3]) continue;
     const { value, unit } = readNumber(m[2], m[3]);
     const percent = unit === '%';
-    const growthy = percent && /涨幅|增速|增幅|增长率/.test(metric);
+    const growthy = percent && /涨幅|增速|增幅|增长率|增长速度|经济增长/.test(metric);
     out.push({
       kind: growthy ? 'growth' : percent && (isShare(metric) || isShare(masked.slice(Math.max(0, m.index - 4), m.index)) || /占/.test(masked.slice(0, m.index))) ? 'share' : 'level',
       value, valueMax: null, unit, qualifier: qualifierOf(m[1], m[4]), comparator: comparatorOf(m[1], m[4]),
@@ -196,7 +196,7 @@ export function readFigures(predicateRaw: string, metric = ''): Figure[] {
 }
 
 /** Words that open what a target says of its indicator: 保持, 完成, 持续改善, 与…同步 … */
-export const TARGET_VERB = /进一步|持续|稳定|稳步|保持|全面完成|完成|达到|控制在|控制|位居|居于|跨越|实现|突破|不断|显著|明显|有效|基本|逐步|力争|确保|均|始终|高于|低于|快于|好于|优于|不低于|不高于|增长|下降|降低|提高|提升|改善|优化|促|守住|守牢|符合|满足|同步|与经济|和经济|与国家|保8|保[一二三四五六七八九十\d]/;
+export const TARGET_VERB = /进一步|持续|继续|稳定|稳步|保持|全面完成|完成|达到|控制在|控制|位居|居于|跨越|实现|突破|不断|显著|明显|有效|有序|基本|逐步|力争|确保|始终|取得|高于|低于|快于|好于|优于|不低于|不高于|(?:增长|下降|降低|提高|减少|削减)(?!目标|率|幅度)|提升|改善|优化|促|守住|守牢|符合|满足|同步|与经济|和经济|与国家|保[一二三四五六七八九十\d]/;
 
 /** Layout left inside a sentence by extraction: page numbers ("— 9 —") and hard-wrap spaces. */
 export function withoutLayout(s: string): string {

@@ -44,9 +44,9 @@ function planEnd(context: string, year: number | null): number | null {
 }
 
 /** Clauses of a targets list that explain the targets rather than state one. */
-const NOT_A_TARGET = /^(并|也|这|这样|上述|以上|在实际工作中|实际工作中|努力|争取|取得|考虑|体现|主要考虑|综合考虑|统筹考虑|确定|提出|其中)/;
+const NOT_A_TARGET = /^(并|也|这|这样|上述|以上|在实际工作中|实际工作中|努力|争取|取得|考虑|体现|主要考虑|综合考虑|统筹考虑|确定|提出|其中|是为了|既|兼顾|使|以便|从而|为此)/;
 /** …and words that give such a clause away wherever they stand, in an item that names no indicator. */
-const EXPLAINS = /更好结果|考虑了|体现了|综合考虑|统筹考虑|积极进取|奋发有为/;
+const EXPLAINS = /更好结果|考虑了|体现了|综合考虑|统筹考虑|积极进取|奋发有为|兼顾了|是为了/;
 /** "三次产业分别增长4.5%、6.5%、7%", "一、二、三产增加值分别增长…", "一产、二产、三产增加值分别增长…". */
 const THREE_SECTORS = /^(三次产业|第一、二、三产业|一、二、三产|一产、二产、三产|一二三产业|第一产业、第二产业、第三产业)(增加值)?(分别)?/;
 const SECTORS = [
@@ -56,23 +56,33 @@ const SECTORS = [
 ];
 
 /** An item the dictionary does not know: "生态环境质量持续改善" → 生态环境质量 + 持续改善; "完成国家下达的X" → X + 完成国家下达的. */
-function unknownItem(text: string): Statement[] {
+function unknownItem(raw: string): Statement[] {
+  const skip = /^(要在|要|在)(?=[\u4e00-\u9fa5]{2})/.exec(raw)?.[0].length ?? 0;
+  const text = raw.slice(skip);
   const clean = withoutLayout(text);
   const verb = TARGET_VERB.exec(text);
   if (verb && verb.index >= 2) {
-    const metric = text.slice(0, verb.index).replace(/[、，,\s]+$/, '');
+    const metric = text.slice(0, verb.index).replace(/[、，,\s]+$/, '').replace(/(均|都|始终)$/, '');
     const predicate = text.slice(verb.index);
     const figures = readFigures(predicate, metric).filter((f) => f.value !== null || f.comparator !== 'qualitative');
+    // "化学需氧量和二氧化硫排放量分别减少3.8%和2%": one subject per figure, sharing the last one's noun.
+    const parts = metric.split(/[和、及]/).filter(Boolean);
+    if (/分别/.test(predicate) && figures.length > 1 && parts.length === figures.length) {
+      const noun = /(排放量|总量|产量|增加值|收入|面积)$/.exec(parts[parts.length - 1]!)?.[0] ?? '';
+      return figures.map((figure, k) => ({
+        metric: withoutLayout(parts[k]!.endsWith(noun) ? parts[k]! : parts[k]! + noun), canonical: null, figure, start: skip, end: raw.length,
+      }));
+    }
     const found = figures.length ? figures : [qualitative(predicate)];
-    return found.map((figure) => ({ metric: withoutLayout(metric), canonical: null, figure, start: 0, end: text.length }));
+    return found.map((figure) => ({ metric: withoutLayout(metric), canonical: null, figure, start: skip, end: raw.length }));
   }
   if (verb && verb.index === 0) {
     const of = clean.indexOf('的');
     if (of > 0 && of <= 12 && of < clean.length - 2) {
-      return [{ metric: clean.slice(of + 1), canonical: null, figure: { ...qualitative(''), qualifier: clean.slice(0, of + 1) }, start: 0, end: text.length }];
+      return [{ metric: clean.slice(of + 1), canonical: null, figure: { ...qualitative(''), qualifier: clean.slice(0, of + 1) }, start: skip, end: raw.length }];
     }
   }
-  return [{ metric: clean, canonical: null, figure: qualitative(''), start: 0, end: text.length }];
+  return [{ metric: clean, canonical: null, figure: qualitative(''), start: skip, end: raw.length }];
 }
 
 /**
@@ -91,7 +101,8 @@ export function listLength(text: string): number {
     const further =
       THREE_SECTORS.test(sentence.trim()) ||
       (statements.length && statements[0]!.start <= 2 && statements.some((x) => x.canonical && x.figure.value !== null)) ||
-      /^[^，。；]{2,24}(指标|目标|任务)[^，。；]{0,4}(完成|控制在|达到|符合)/.test(sentence.trim());
+      (statements.length && statements[0]!.start <= 2 && statements.some((x) => x.canonical && x.figure.comparator !== 'qualitative')) ||
+      /^[^，。；]{2,24}(指标|目标|任务|方面)[^，。；]{0,4}(完成|控制在|达到|符合|取得)/.test(sentence.trim());
     if (!further) break;
     end += 1 + (stop < 0 ? next.length : stop);
     if (stop < 0) break;
