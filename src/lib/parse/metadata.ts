@@ -95,13 +95,13 @@ export function inferKind(lines: ClassifiedLine[], text: string, hasOpening: boo
   const lastLine = [...lines].reverse().find((l) => l.kind === 'body' || l.kind === 'heading' || l.kind === 'bullet');
   if (lastLine && stripSpace(lastLine.text).length >= 10 && /[，、：:；;]$/.test(stripSpace(lastLine.text))) return { kind: 'partial-report', why: 'the text stops in mid-sentence' };
   // A scraped page holding only the first page of a multi-page report: no closing words, no part on the government itself.
-  const scraped = lines.some((l) => l.kind === 'web-meta' || l.kind === 'nav');
+  const scraped = lines.some((l) => l.kind === 'web-meta') || lines.filter((l) => l.kind === 'nav' && !/^[—－–-]\s*\d/.test(l.text)).length >= 3;
   if (scraped && h1.length) {
     const body = lines.filter((l) => l.kind === 'body' && stripSpace(l.text).length >= 15);
     const tail = body.slice(Math.floor(body.length * 0.7));
     const closing = tail.some((l) => {
       const t = stripSpace(l.text);
-      return /[！!][”"]?$/.test(t) && /奋斗|努力|前进|奋进|开拓|新篇章|新辉煌|再创|贡献|实干|勇毅/.test(t) && !/感谢|敬意|慰问/.test(t);
+      return /[！!][”"]?$/.test(t) && /奋斗|努力|奋力|前进|奋进|开拓|开创|新篇章|新局面|新辉煌|再创|贡献|实干|勇毅/.test(t) && !/感谢|敬意|慰问/.test(t);
     });
     const government = lines.some((l) => l.kind === 'heading' && GOVERNMENT_PART.test(l.text));
     if (!closing && !government) return { kind: 'partial-report', why: 'the page stops before the report’s closing words and its part on the government itself (first page only?)' };

@@ -10,6 +10,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
 import { classifyLines } from './classify.ts';
+import { splitLongLines } from './reflow.ts';
 import { linkCoverage } from './coverage-link.ts';
 import { decodeSource } from '../text/decode.ts';
 import { attachIds } from './ids.ts';
@@ -81,7 +82,7 @@ export function parseSourcesWithTrees(inputs: SourceInput[]): { result: ParseRes
       text,
     });
     if (decoded.text === null) continue;
-    const classified = classifyLines(lines);
+    const classified = classifyLines(splitLongLines(lines));
     const segments = splitDocuments(classified);
     if (!segments.length && input.bytes.length > 0) {
       diagnostics.push({

@@ -13,7 +13,8 @@ import { reflowCoverage } from './coverage-flow.ts';
 import type { ReportNodeData } from './mdast-data.ts';
 import type { Diagnostic } from '../schema.ts';
 import type { ParagraphKind } from '../schema.ts';
-import { chineseOrdinal, splitLines } from '../text/text.ts';
+import { chineseOrdinal, joinWrapped, splitLines } from '../text/text.ts';
+import { continues, wrapWidth } from './reflow.ts';
 
 /** What the caller hands the parser through `file.data.input`. */
 export interface ParserInput {
@@ -133,6 +134,7 @@ function buildReportTree(input: ParserInput, diagnostics: Diagnostic[]): Root {
   const { file, lines, anchor } = input;
   const children: RootContent[] = [];
   const hasNumberedParts = lines.some((l) => l.kind === 'heading' && l.level === 1 && l.ordinal);
+  const width = wrapWidth(lines);
   let inAppendix = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -184,8 +186,19 @@ function buildReportTree(input: ParserInput, diagnostics: Diagnostic[]): Root {
       }
       continue;
     }
-    const text = l.raw.trim();
-    children.push(paragraphNode(text, { ...base, kind: kindOf(text, l.kind === 'bullet' ? 'bullet' : 'body') }));
+    // A paragraph broken over several lines by extraction is joined again.
+    const parts = [l];
+    for (let j = i + 1; j < lines.length; j++) {
+      const next = lines[j]!;
+      if (next.kind === 'blank') continue;
+      if (!continues(parts[parts.length - 1]!, next, width) || (anchor !== null && j >= anchor && i < anchor)) break;
+      parts.push(next);
+      i = j;
+    }
+    const last = parts[parts.length - 1]!;
+    const text = parts.length > 1 ? joinWrapped(parts.map((x) => x.raw)) : l.raw.trim();
+    const data = parts.length > 1 ? { ...base, endLine: last.line, endOffset: lineSpan(last).end } : base;
+    children.push(paragraphNode(text, { ...data, kind: kindOf(text, l.kind === 'bullet' ? 'bullet' : 'body') }));
   }
   inferLostHeadings(children, file, diagnostics);
   return { type: 'root', children: groupBullets(children) };
