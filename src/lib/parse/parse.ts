@@ -48,6 +48,8 @@ interface Draft {
   tree: Root;
   file: string;
   lines: ReturnType<typeof splitLines>;
+  /** The decoded source text, for statement offsets in paragraphs joined from several lines. */
+  source: string;
   records: ReturnType<typeof treeToRecords>;
   raw: { targets: NonNullable<VFile['data']['targets']>; results: NonNullable<VFile['data']['results']> };
   startLine: number;
@@ -117,7 +119,7 @@ export function parseSourcesWithTrees(inputs: SourceInput[]): { result: ParseRes
         });
       }
       drafts.push({
-        meta, tree, file: input.file, lines, records: treeToRecords(tree, input.file, 'pending'),
+        meta, tree, file: input.file, lines, source: text, records: treeToRecords(tree, input.file, 'pending'),
         raw: { targets: vfile.data.targets ?? [], results: vfile.data.results ?? [] },
         startLine: first.line, endLine: last.line, startOffset: first.textStart, endOffset: last.end, diagnostics: own,
       });
@@ -151,7 +153,7 @@ export function parseSourcesWithTrees(inputs: SourceInput[]): { result: ParseRes
     }
     const sections = d.records.sections.map((s) => ({ ...s, documentId: id }));
     const paragraphs = d.records.paragraphs.map((p) => ({ ...p, documentId: id }));
-    const { targets, results } = statementsToRecords(d.raw, paragraphs, d.file, id, d.lines);
+    const { targets, results } = statementsToRecords(d.raw, paragraphs, d.file, id, d.lines, d.source);
     const m = d.meta;
     documents.push({
       id, kind: m.kind, sourceFile: d.file, title: m.title, region: m.region, year: m.year, reviewYear: m.reviewYear,
