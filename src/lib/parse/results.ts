@@ -28,13 +28,9 @@ export const extractResults: Plugin<[], Root> = function () {
   return (tree, file) => {
     const year = file.data.meta?.reviewYear ?? null;
     const out: RawStatement[] = (file.data.results = []);
-    // Where no part is headed as a review, the text before the first part is the review (a report
-    // that starts without its opening, or whose review sits under an unnumbered heading).
-    let hasReview = false;
-    eachBlock(tree, (node) => {
-      if ((node.data as ReportNodeData).part === 'review') hasReview = true;
-    });
-    const reviewed = (part: string | undefined) => part === 'review' || (!hasReview && part === 'opening');
+    // The text before the first part is read too: the opening, or a review that sits under an
+    // unnumbered heading or starts without one.
+    const reviewed = (part: string | undefined) => part === 'review' || part === 'opening';
     eachBlock(tree, (node) => {
       const data = node.data as ReportNodeData;
       if (node.type !== 'paragraph' || !reviewed(data.part) || data.kind === 'cover') return;

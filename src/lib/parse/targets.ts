@@ -122,7 +122,7 @@ export function targetItems(list: string): Statement[] {
   pieces.push({ text: list.slice(last), start: last });
   let previous: Statement | null = null;
   for (const p of pieces) {
-    const lead = /^[\s：:、]*(其中|同时|全年)?\s*/.exec(p.text)![0].length;
+    const lead = /^[\s：:、]*(?:(其中|同时|全年)[\s：:、]*)?/.exec(p.text)![0].length;
     const text = p.text.slice(lead).replace(/[。\s]+$/, '');
     const at = (s: Statement): Statement => ({ ...s, start: s.start + p.start + lead, end: s.end + p.start + lead });
     if (text.length < 2 || NOT_A_TARGET.test(withoutLayout(text)) || /^[\d０-９]/.test(text)) continue;
