@@ -113,9 +113,10 @@ export const ParagraphSchema = z.object({
 });
 export type Paragraph = z.infer<typeof ParagraphSchema>;
 
-export const FigureKindSchema = z.enum(['growth', 'level', 'share', 'qualitative']);
+/** not-set: the report says it sets no target for this indicator ("我们没有提出全年经济增速具体目标"). */
+export const FigureKindSchema = z.enum(['growth', 'level', 'share', 'qualitative', 'not-set']);
 export const ComparatorSchema = z.enum([
-  'about', 'at-least', 'at-most', 'exact', 'range', 'above-benchmark', 'in-step', 'qualitative',
+  'about', 'at-least', 'at-most', 'exact', 'range', 'above-benchmark', 'in-step', 'qualitative', 'not-set',
 ]);
 export type Comparator = z.infer<typeof ComparatorSchema>;
 

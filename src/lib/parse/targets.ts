@@ -9,6 +9,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import { statementsIn, type Statement } from './extract-common.ts';
 import { qualitative, readFigures, TARGET_VERB, withoutLayout } from './figures.ts';
+import { findIndicators } from '../indicators.ts';
 import { eachBlock } from './ids.ts';
 import type { ReportNodeData } from './mdast-data.ts';
 
@@ -197,7 +198,10 @@ export const extractTargets: Plugin<[], Root> = function () {
       // Five-year goals: the part's heading or the words before the headline say so (今后五年, “十四五”时期).
       const context = `${heading1} ${text.slice(0, head.index + head[0].length)}`;
       const headWords = text.slice(Math.max(0, head.index - 20), head.index + head[0].length);
-      const fiveYear = FIVE_YEAR.test(context) && !/今年|年度|(19|20)\d{2}年/.test(headWords);
+      // A part on both ("二、“十五五”时期目标任务和2026年工作安排") leaves it to the paragraph's own words.
+      const partBoth = FIVE_YEAR.test(heading1) && /(19|20)\d{2}年|今年|年度/.test(heading1.replace(/到(19|20)\d{2}年/g, ''));
+      const lead = text.slice(0, head.index + head[0].length);
+      const fiveYear = (partBoth ? FIVE_YEAR.test(lead) || /纲要/.test(lead) : FIVE_YEAR.test(context)) && !/今年|年度|(19|20)\d{2}年/.test(headWords);
       const horizon = fiveYear ? 'five-year' : 'annual';
       const itemYear = fiveYear ? planEnd(context, year) : headYear ? Number(headYear) : year;
       const start = head.index + head[0].length;
@@ -233,5 +237,74 @@ export const extractTargets: Plugin<[], Root> = function () {
         emit(items, next, 0);
       }
     });
+
+    const paragraphs = blocks.filter((b): b is Paragraph => b.type === 'paragraph' && (b.data as ReportNodeData).kind !== 'cover');
+    const push = (items: Statement[], para: Paragraph, offset: number) => {
+      const d = para.data as ReportNodeData;
+      for (const s of items) {
+        out.push({ ...s, start: s.start + offset, end: s.end + offset, paragraphId: d.id!, base: d.startOffset, line: d.line, horizon: 'annual', year });
+      }
+    };
+    // A targets paragraph without a headline phrase: "今年要优先稳就业保民生…城镇新增就业900万人以上，城镇调查失业率6%左右",
+    // "今年国民生产总值计划增长百分之八". Read only where no headline sentence gave the year's targets.
+    if (!out.some((t) => t.horizon === 'annual')) {
+      for (const para of paragraphs) {
+        const d = para.data as ReportNodeData;
+        if (d.part === 'review' || d.part === 'government' || d.part === 'appendix') continue;
+        const text = toString(para);
+        const found = plannedSentences(text, year);
+        if (found.length) {
+          push(found, para, 0);
+          break;
+        }
+      }
+    }
+    // "我们没有提出全年经济增速具体目标": a target that is explicitly not set.
+    for (const para of paragraphs) {
+      const d = para.data as ReportNodeData;
+      if (d.part === 'review') continue;
+      push(notSetStatements(toString(para)), para, 0);
+    }
   };
 };
+
+/**
+ * Sentences that state the coming year's figures without a headline phrase: "今年国民生产总值计划增长百分之八",
+ * "综合考虑各方面因素，今年地区生产总值增长6％左右，…。固定资产投资增长10％，…". With a word of intent
+ * (计划, 预期, 要, 力争) one figure is enough; without one, the sentence must state two.
+ */
+export function plannedSentences(text: string, year: number | null): Statement[] {
+  const now = new RegExp(`(?:^|[。，,：:；])\\s*(今年|${year ?? '今年'}年)(?![以来初底末])`, 'g');
+  for (const m of text.matchAll(now)) {
+    const from = m.index + m[0].length;
+    const rest = text.slice(from);
+    const intent = /^[^。，]{0,16}?(计划|预期|要|力争|目标)/.test(rest);
+    const list = rest.slice(0, listLength(rest));
+    const statements = targetItems(list).filter((x) => x.canonical && x.figure.value !== null && x.figure.kind !== 'qualitative');
+    if (statements.length >= (intent ? 1 : 2) && statements[0]!.start <= 12) return statements.map((x) => ({ ...x, start: x.start + from, end: x.end + from }));
+  }
+  return [];
+}
+
+const NOT_SET = /(没有|未|不再|不)(提出|设定|设置|设|确定|规定)(?:[^，。；]{0,12}?)(具体|量化|数量|增长|增速)?(目标|指标)/;
+
+/** "我们没有提出全年经济增速具体目标", "不设定地区生产总值增速目标": one record each, kind not-set, with its words. */
+export function notSetStatements(text: string): Statement[] {
+  const out: Statement[] = [];
+  for (const m of text.matchAll(/[^。！？；，]+/g)) {
+    const clause = m[0];
+    const hit = NOT_SET.exec(clause);
+    if (!hit) continue;
+    const what = clause.slice(hit.index);
+    const mention = findIndicators(what)[0];
+    const canonical = mention?.indicator.key ?? (/经济增[速长]|增长速度/.test(what) ? 'gdp' : null);
+    if (!canonical && !/增[速长]/.test(what)) continue;
+    const metric = mention?.name ?? (what.match(/经济增[速长]|增长速度/)?.[0] ?? what);
+    out.push({
+      metric, canonical,
+      figure: { kind: 'not-set', value: null, valueMax: null, unit: null, qualifier: hit[0], comparator: 'not-set', benchmark: null, average: false, start: 0, end: clause.length },
+      start: m.index + (clause.length - clause.trimStart().length), end: m.index + clause.trimEnd().length,
+    });
+  }
+  return out;
+}
