@@ -196,7 +196,7 @@ export function readFigures(predicateRaw: string, metric = ''): Figure[] {
 }
 
 /** Words that open what a target says of its indicator: 保持, 完成, 持续改善, 与…同步 … */
-export const TARGET_VERB = /进一步|持续|继续|稳定|稳步|保持|全面完成|完成|达到|控制在|控制|位居|居于|跨越|实现|突破|不断|显著|明显|有效|有序|基本|逐步|力争|确保|始终|取得|高于|低于|快于|好于|优于|不低于|不高于|(?:增长|下降|降低|提高|减少|削减)(?!目标|率|幅度)|提升|改善|优化|促|守住|守牢|符合|满足|同步|与经济|和经济|与国家|保[一二三四五六七八九十\d]/;
+export const TARGET_VERB = /进一步|大幅|较大幅度|持续|继续|稳定|稳步|保持|全面完成|完成|达到|控制在|控制|位居|居于|跨越|实现|突破|不断|显著|明显|有效|有序|基本|逐步|力争|确保|始终|取得|高于|低于|快于|好于|优于|不低于|不高于|(?:增长|下降|降低|提高|减少|削减)(?!目标|率|幅度)|提升|改善|优化|促|守住|守牢|符合|满足|同步|与经济|和经济|与国家|保[一二三四五六七八九十\d]/;
 
 /** Layout left inside a sentence by extraction: page numbers ("— 9 —") and hard-wrap spaces. */
 export function withoutLayout(s: string): string {

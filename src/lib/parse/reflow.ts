@@ -80,7 +80,7 @@ export function wrapWidth(lines: ClassifiedLine[]): number | null {
 /** Characters that do not end a sentence or a heading: a line ending in one goes on in the next. */
 const OPEN_END = /[的和与及或在对把将从向为以了是、，,（(“"《]$/;
 /** Characters that do not begin a paragraph. */
-const CLOSED_START = /^([，,。、；;：:）)”"》%％]|是[：:]|为[：:])/;
+const CLOSED_START = /^([，,。、；;：:）)”"》%％的地得]|是[：:]|为[：:])/;
 
 /** Does the next line continue this one (the same paragraph, broken by extraction)? */
 export function continues(l: ClassifiedLine, next: ClassifiedLine, width: number | null): boolean {

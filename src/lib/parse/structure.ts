@@ -13,7 +13,7 @@ import { reflowCoverage } from './coverage-flow.ts';
 import type { ReportNodeData } from './mdast-data.ts';
 import type { Diagnostic } from '../schema.ts';
 import type { ParagraphKind } from '../schema.ts';
-import { chineseOrdinal, joinWrapped, splitLines } from '../text/text.ts';
+import { chineseOrdinal, joinWrapped, splitLines, stripSpace } from '../text/text.ts';
 import { continues, wrapWidth } from './reflow.ts';
 
 /** What the caller hands the parser through `file.data.input`. */
@@ -72,6 +72,17 @@ export function residueDiagnostic(file: string, l: ClassifiedLine, as?: keyof ty
     startOffset: l.textStart,
     endOffset: l.textStart + l.raw.trim().length,
   };
+}
+
+const BYLINE = /(记者|通讯员|摄影|摄$|报道$|编辑|作者|稿源|图片来源)/;
+const PAGE_DATE = /^(\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?|\d{4}-\d{2}-\d{2})(\s*\d{1,2}[:：]\d{2}([:：]\d{2})?)?$/;
+
+/** A line of the page around a report: byline, photo credit, date, a navigation word. */
+export function isPageLine(l: ClassifiedLine): boolean {
+  const t = stripSpace(l.text);
+  if (t.length > 40) return false;
+  if (PAGE_DATE.test(t) || (BYLINE.test(t) && !/各位代表|我代表/.test(t))) return true;
+  return t.length <= 8 && !/[。！？，；：]/.test(t) && !/政府工作报告|各位|代表/.test(t);
 }
 
 /** Offsets of a line's trimmed text: from the first to just past the last non-space character. */
@@ -135,6 +146,8 @@ function buildReportTree(input: ParserInput, diagnostics: Diagnostic[]): Root {
   const children: RootContent[] = [];
   const hasNumberedParts = lines.some((l) => l.kind === 'heading' && l.level === 1 && l.ordinal);
   const width = wrapWidth(lines);
+  // Where a text has no opening, the page around it ends at its first heading or first line of prose.
+  const firstContent = anchor !== null ? 0 : Math.max(0, lines.findIndex((l) => l.kind === 'heading' || l.kind === 'salutation' || l.kind === 'bullet' || (l.kind === 'body' && stripSpace(l.text).length > 40)));
   let inAppendix = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -145,8 +158,13 @@ function buildReportTree(input: ParserInput, diagnostics: Diagnostic[]): Root {
     }
     const span = lineSpan(l);
     const base: ReportNodeData = { line: l.line, endLine: l.line, startOffset: span.start, endOffset: span.end };
-    const beforeOpening = anchor !== null && i < anchor;
-    if (l.kind.startsWith('cover-') || (beforeOpening && l.kind !== 'heading')) {
+    const beforeOpening = anchor !== null ? i < anchor : i < firstContent;
+    // Before the report: bylines, photo credits, page dates and stray navigation words are not its text.
+    if (beforeOpening && l.kind === 'body' && isPageLine(l)) {
+      diagnostics.push(residueDiagnostic(file, l, 'byline'));
+      continue;
+    }
+    if (l.kind.startsWith('cover-') || (beforeOpening && anchor !== null && l.kind !== 'heading')) {
       children.push(paragraphNode(l.raw.trim(), { ...base, kind: 'cover' }));
       continue;
     }

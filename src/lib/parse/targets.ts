@@ -281,7 +281,7 @@ export function plannedSentences(text: string, year: number | null): Statement[]
     const intent = /^[^。，]{0,16}?(计划|预期|要|力争|目标)/.test(rest);
     const list = rest.slice(0, listLength(rest));
     const statements = targetItems(list).filter((x) => x.canonical && x.figure.value !== null && x.figure.kind !== 'qualitative');
-    if (statements.length >= (intent ? 1 : 2) && statements[0]!.start <= 12) return statements.map((x) => ({ ...x, start: x.start + from, end: x.end + from }));
+    if (statements.length >= (intent ? 1 : 2) && (intent || statements[0]!.start <= 12)) return statements.map((x) => ({ ...x, start: x.start + from, end: x.end + from }));
   }
   return [];
 }
