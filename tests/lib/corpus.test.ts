@@ -34,9 +34,9 @@ describe.skipIf(!present)('national corpus (1954–2018)', () => {
     const years = result.documents.map((d) => [fileYear(d.sourceFile), d.year] as const);
     expect(years.filter(([, y]) => y === null)).toEqual([]);
     const right = years.filter(([f, y]) => f === y).length;
-    // Measured: 44 of 46. The other two (1964, 1980) were given late in the year and plan the next one,
-    // which is the year the parser gives them (the gold labels national-1982.txt the same way).
-    expect(right).toBeGreaterThanOrEqual(44);
+    // Measured: 43 of 46. The other three (1964, 1980, 1982) were given late in the year and plan the
+    // next one, which is the year the parser gives them (the gold labels national-1982.txt 1983).
+    expect(right).toBeGreaterThanOrEqual(43);
     // Every report since 1992 states its year in a heading or its targets.
     expect(years.filter(([f, y]) => f >= 2004 && f !== y)).toEqual([]);
   });
