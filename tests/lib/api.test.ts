@@ -73,8 +73,13 @@ describe('public surface', () => {
           "indicator",
         ],
         "parse": [
+          "IdAliasSchema",
+          "IdLedgerSchema",
           "PARSER_VERSION",
+          "buildIdLedger",
           "checkConservation",
+          "fingerprint",
+          "idAliases",
           "parseSources",
           "parseSourcesWithTrees",
           "parseText",
