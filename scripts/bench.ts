@@ -1,7 +1,8 @@
 /**
  * npm run bench — prints the figures we track. Nothing here asserts: speed and size
  * goals are read from this output, not from timed tests.
- *   parse throughput (MB/s) on seeds/ and on ../shared/corpus/national, peak memory;
+ *   parse throughput (MB/s) on seeds/, on ../shared/corpus/national and on the whole corpus
+ *   (the 217 reports of national/, prefecture-2024/, provinces-2026/, hebei/), peak memory;
  *   site build time, pages, report-page HTML/CSS/JS bytes (raw and gzip);
  *   search recall / false hits / latency / bytes (scripts/bench-search.ts, when present);
  *   chart-page JS bytes (scripts/bench-charts.ts, when present).
@@ -13,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseSources } from '../src/lib/parse/index.ts';
 import { readSources } from '../src/data/read-sources.ts';
+import { CORPUS_FOLDERS } from './lib/corpus-eval.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = new Set(process.argv.slice(2));
@@ -23,12 +25,14 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function benchParse(label: string, dir: string, runs: number): void {
-  if (!existsSync(dir)) {
-    console.log(`parse ${label}: skipped (${dir} absent)`);
+function benchParse(label: string, dir: string | string[], runs: number): void {
+  const dirs = [dir].flat();
+  const missing = dirs.find((d) => !existsSync(d));
+  if (missing) {
+    console.log(`parse ${label}: skipped (${missing} absent)`);
     return;
   }
-  const inputs = readSources([dir], ROOT);
+  const inputs = readSources(dirs, ROOT);
   const bytes = inputs.reduce((n, i) => n + i.bytes.length, 0);
   parseSources(inputs); // warm-up: dictionaries, regex compilation
   const times: number[] = [];
@@ -103,5 +107,6 @@ async function benchSite(): Promise<void> {
 
 benchParse('seeds', join(ROOT, 'seeds'), 10);
 benchParse('national corpus', join(ROOT, '..', 'shared', 'corpus', 'national'), 3);
+benchParse('whole corpus', CORPUS_FOLDERS.map((f) => join(ROOT, '..', 'shared', 'corpus', f)), 3);
 console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 if (!args.has('--parse-only')) await benchSite();
