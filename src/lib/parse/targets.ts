@@ -63,12 +63,12 @@ function unknownItem(raw: string): Statement[] {
   const clean = withoutLayout(text);
   const verb = TARGET_VERB.exec(text);
   if (verb && verb.index >= 2) {
-    const metric = text.slice(0, verb.index).replace(/[、，,\s]+$/, '').replace(/(均|都|始终)$/, '');
+    const metric = text.slice(0, verb.index).replace(/[、，,\s]+$/, '').replace(/(均|都|始终|分别)$/, '');
     const predicate = text.slice(verb.index);
     const figures = readFigures(predicate, metric).filter((f) => f.value !== null || f.comparator !== 'qualitative');
     // "化学需氧量和二氧化硫排放量分别减少3.8%和2%": one subject per figure, sharing the last one's noun.
     const parts = metric.split(/[和、及]/).filter(Boolean);
-    if (/分别/.test(predicate) && figures.length > 1 && parts.length === figures.length) {
+    if (/分别/.test(text) && figures.length > 1 && parts.length === figures.length) {
       const noun = /(排放量|总量|产量|增加值|收入|面积)$/.exec(parts[parts.length - 1]!)?.[0] ?? '';
       return figures.map((figure, k) => ({
         metric: withoutLayout(parts[k]!.endsWith(noun) ? parts[k]! : parts[k]! + noun), canonical: null, figure, start: skip, end: raw.length,
@@ -96,19 +96,23 @@ export function listLength(text: string): number {
   for (;;) {
     const next = text.slice(end + 1);
     const stop = next.search(/。/);
-    const sentence = next.slice(0, stop < 0 ? next.length : stop);
-    if (!sentence.trim() || NOT_A_TARGET.test(withoutLayout(sentence))) break;
-    const statements = statementsIn(sentence, { qualitativeToo: false });
-    const further =
-      THREE_SECTORS.test(sentence.trim()) ||
-      (statements.length && statements[0]!.start <= 2 && statements.some((x) => x.canonical && x.figure.value !== null)) ||
-      (statements.length && statements[0]!.start <= 2 && statements.some((x) => x.canonical && x.figure.comparator !== 'qualitative')) ||
-      /^[^，。；]{2,24}(指标|目标|任务|方面)[^，。；]{0,4}(完成|控制在|达到|符合|取得)/.test(sentence.trim());
-    if (!further) break;
+    if (!statesTargets(next.slice(0, stop < 0 ? next.length : stop))) break;
     end += 1 + (stop < 0 ? next.length : stop);
     if (stop < 0) break;
   }
   return end;
+}
+
+/** A sentence that goes on with a list of targets: it opens with an indicator and its figure, or a "…指标完成…" item. */
+export function statesTargets(raw: string): boolean {
+  const sentence = raw.replace(/^\s*(同时|此外|另外)[，,]/, '');
+  if (!sentence.trim() || NOT_A_TARGET.test(withoutLayout(sentence)) || /是一个|是一项|这是|意味着|必须|考验/.test(sentence)) return false;
+  const statements = statementsIn(sentence, { qualitativeToo: false });
+  return (
+    THREE_SECTORS.test(sentence.trim()) ||
+    Boolean(statements.length && statements[0]!.start <= 2 && statements.some((x) => x.canonical && (x.figure.value !== null || x.figure.comparator !== 'qualitative'))) ||
+    /^[^，。；]{2,24}(指标|目标|任务|方面)[^，。；]{0,4}(完成|控制在|达到|符合|取得)/.test(sentence.trim())
+  );
 }
 
 /** Split the item list of a headline sentence, then read each item. */
@@ -217,14 +221,25 @@ export const extractTargets: Plugin<[], Root> = function () {
       };
       if (list.trim()) {
         emit(targetItems(list), node, start);
+        // A list cut into paragraphs at its sentence ends (a file without line breaks) goes on in the next ones.
+        if (start + list.length >= text.replace(/[。\s]+$/, '').length) {
+          for (let j = i + 1; j < blocks.length; j++) {
+            const next = blocks[j]!;
+            if (next.type !== 'paragraph') break;
+            const t = toString(next);
+            if (!statesTargets(t.replace(/[。\s]+$/, ''))) break;
+            const n = listLength(t);
+            emit(targetItems(t.slice(0, n)), next, 0);
+            if (n < t.replace(/[。\s]+$/, '').length) break;
+          }
+        }
         return;
       }
       // "主要预期目标是：" closing its paragraph: the items are the next paragraph's first sentence.
       const next = blocks[i + 1];
       if (next?.type === 'paragraph' && (next.data as ReportNodeData).kind !== 'bullet') {
         const t = toString(next);
-        const end = t.search(/。/);
-        emit(targetItems(t.slice(0, end < 0 ? t.length : end)), next, 0);
+        emit(targetItems(t.slice(0, listLength(t))), next, 0);
         return;
       }
       // "具体目标是：" with the goals in the "——" points that follow.
