@@ -118,7 +118,7 @@ export const INDICATORS: readonly Indicator[] = [
   },
   {
     key: 'rd-intensity', label: '研发经费投入强度', en: 'R&D intensity', unit: '%',
-    names: ['研发经费投入强度', '研究与试验发展经费投入强度', '研发投入强度', '全社会研发经费支出', '研发经费支出', '研究与试验发展经费支出'],
+    names: ['研发经费投入强度', '研究与试验发展经费投入强度', '研发投入强度', '全社会研发经费支出', '研发经费支出', '研究与试验发展经费支出', '研发（R&D）经费支出', '研发(R&D)经费支出'],
   },
   {
     key: 'deficit-ratio', label: '赤字率', en: 'Deficit ratio', unit: '%',

@@ -45,7 +45,7 @@ function planEnd(context: string, year: number | null): number | null {
 }
 
 /** Clauses of a targets list that explain the targets rather than state one. */
-const NOT_A_TARGET = /^(并|也|这|这样|上述|以上|在实际工作中|实际工作中|努力|争取|取得|考虑|体现|主要考虑|综合考虑|统筹考虑|确定|提出|其中|是为了|既|兼顾|使|以便|从而|为此)/;
+const NOT_A_TARGET = /^(并|也|这|这样|上述|以上|在实际工作中|实际工作中|努力|争取|取得|考虑|体现|主要考虑|综合考虑|统筹考虑|确定|提出|其中|是为了|既|兼顾|使|以便|从而|为此|按照|根据|围绕|坚持)|的(基础上|前提下|原则)$/;
 /** …and words that give such a clause away wherever they stand, in an item that names no indicator. */
 const EXPLAINS = /更好结果|考虑了|体现了|综合考虑|统筹考虑|积极进取|奋发有为|兼顾了|是为了/;
 /** "三次产业分别增长4.5%、6.5%、7%", "一、二、三产增加值分别增长…", "一产、二产、三产增加值分别增长…". */
