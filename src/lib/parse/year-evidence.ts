@@ -44,6 +44,8 @@ export function npcSessionYear(congress: number | null, session: number | null):
 
 /** A top-level part heading: numbered 一、 or a short unnumbered line such as "2023年工作回顾". */
 function partHeading(l: ClassifiedLine, simp: (s: string) => string): string | null {
+  // Only headings, short lines, and lines with a year near their start can be parts.
+  if (!(l.kind === 'heading' && l.level === 1) && !(l.kind === 'body' && (l.text.length <= 40 || /年/.test(l.text.slice(0, 20))))) return null;
   const t = asciiDigits(simp(stripSpace(l.text)));
   if (l.kind === 'heading' && l.level === 1) return t.slice(stripSpace(l.text.slice(0, l.ordinalLength ?? 0)).length);
   if (l.kind === 'body' && t.length <= 30 && !/[。！？；，,：:]/.test(t)) return t;
@@ -114,8 +116,9 @@ export function findYears(input: YearInput): YearFinding[] {
   }
 
   // Targets and plans named with their year.
-  const target = digits.match(new RegExp(`${Y}年(?:全[省市州县区盟旗])?(?:经济社会发展的?|国民经济和社会发展的?|经济和社会发展的?)?(?:主要预期目标|主要目标|预期目标|国民经济计划|计划和预算|年度计划|政府工作的总体要求)`));
-  if (target) strong(yearOf(target[1]!)!, null, 'targets-year', target[0], null);
+  const target = before(digits, /主要预期目标|主要目标|预期目标|国民经济计划|计划和预算|年度计划|政府工作的总体要求/g,
+    new RegExp(`${Y}年(?:全[省市州县区盟旗])?(?:经济社会发展的?|国民经济和社会发展的?|经济和社会发展的?)?$`));
+  if (target) strong(yearOf(target.match[1]!)!, null, 'targets-year', target.text, null);
 
   // The title: the report's own cover title, or a page's / a scraper's title.
   for (const l of lines) {
@@ -141,9 +144,24 @@ export function findYears(input: YearInput): YearFinding[] {
   const past = digits.slice(0, 8000).match(new RegExp(`(?:刚刚过去的|过去的|回顾)${Y}年`));
   if (past) strong(yearOf(past[1]!)! + 1, yearOf(past[1]!), 'past-year', past[0], null);
   // What the text says the government will do in a year: "1987年要…", "确定1987年经济体制改革的主要任务是".
-  const plan = digits.match(new RegExp(`${Y}年(?:，?我们)?要(?!求)|${Y}年[^，。；]{0,12}的主要任务是`));
-  if (plan) strong(yearOf((plan[1] ?? plan[2])!)!, null, 'plan-statement', plan[0], null);
+  const will = before(digits, /要(?!求)/g, new RegExp(`${Y}年(?:，?我们)?$`));
+  const task = before(digits, /的主要任务是/g, new RegExp(`${Y}年[^，。；]{0,12}$`));
+  const plan = will && task ? (will.index <= task.index ? will : task) : (will ?? task);
+  if (plan) strong(yearOf(plan.match[1]!)!, null, 'plan-statement', plan.text, null);
   return out;
+}
+
+/**
+ * The first place where `cue` matches and the words just before it end as `lead` does: finding a
+ * cue first and looking back is much faster than a pattern that opens with a year at every character.
+ */
+function before(text: string, cue: RegExp, lead: RegExp): { match: RegExpMatchArray; text: string; index: number } | null {
+  for (const c of text.matchAll(cue)) {
+    const from = Math.max(0, c.index - 30);
+    const m = text.slice(from, c.index).match(lead);
+    if (m) return { match: m, text: m[0] + c[0], index: from + m.index! };
+  }
+  return null;
 }
 
 export function readYear(input: YearInput): YearReading {
