@@ -294,6 +294,8 @@ export function plannedSentences(text: string, year: number | null): Statement[]
     const from = m.index + m[0].length;
     const rest = text.slice(from);
     const intent = /^[^。，]{0,16}?(计划|预期|要|力争|目标)/.test(rest);
+    // Cheap test first: an indicator must be named soon after 今年 (or, with intent, in the sentence).
+    if (!findIndicators(intent ? rest.slice(0, Math.max(0, rest.search(/。/)) || rest.length) : rest.slice(0, 24)).length) continue;
     const list = rest.slice(0, listLength(rest));
     const statements = targetItems(list).filter((x) => x.canonical && x.figure.value !== null && x.figure.kind !== 'qualitative');
     if (statements.length >= (intent ? 1 : 2) && (intent || statements[0]!.start <= 12)) return statements.map((x) => ({ ...x, start: x.start + from, end: x.end + from }));
