@@ -1,7 +1,8 @@
 /**
  * npm run bench — prints the figures we track. Nothing here asserts: speed and size
  * goals are read from this output, not from timed tests.
- *   parse throughput (MB/s) on seeds/ and on ../shared/corpus/national, peak memory;
+ *   parse throughput (MB/s) on seeds/, on ../shared/corpus/national and on the whole corpus
+ *   (the 217 reports of national/, prefecture-2024/, provinces-2026/, hebei/), peak memory;
  *   conversion time per MB for Word, PDF and saved web pages (scripts/bench-convert.ts);
  *   site build time, pages, report-page HTML/CSS/JS bytes (raw and gzip);
  *   search recall / false hits / latency / bytes (scripts/bench-search.ts, when present);
@@ -14,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseSources } from '../src/lib/parse/index.ts';
 import { readSources } from '../src/data/read-sources.ts';
+import { CORPUS_FOLDERS } from './lib/corpus-eval.ts';
 import { benchConvert, formatConvertBench } from './bench-convert.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -25,12 +27,14 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function benchParse(label: string, dir: string, runs: number): void {
-  if (!existsSync(dir)) {
-    console.log(`parse ${label}: skipped (${dir} absent)`);
+function benchParse(label: string, dir: string | string[], runs: number): void {
+  const dirs = [dir].flat();
+  const missing = dirs.find((d) => !existsSync(d));
+  if (missing) {
+    console.log(`parse ${label}: skipped (${missing} absent)`);
     return;
   }
-  const inputs = readSources([dir], ROOT);
+  const inputs = readSources(dirs, ROOT);
   const bytes = inputs.reduce((n, i) => n + i.bytes.length, 0);
   parseSources(inputs); // warm-up: dictionaries, regex compilation
   const times: number[] = [];
@@ -105,6 +109,7 @@ async function benchSite(): Promise<void> {
 
 benchParse('seeds', join(ROOT, 'seeds'), 10);
 benchParse('national corpus', join(ROOT, '..', 'shared', 'corpus', 'national'), 3);
+benchParse('whole corpus', CORPUS_FOLDERS.map((f) => join(ROOT, '..', 'shared', 'corpus', f)), 3);
 console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 console.log(`conversion (Word, PDF, saved web pages → text):\n${formatConvertBench(await benchConvert({ minMs: 1000 }))}`);
 if (!args.has('--parse-only')) await benchSite();

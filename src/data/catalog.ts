@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, Region, ReportDocument } from '../lib/index.ts';
 
-const KIND_ORDER: Record<ReportDocument['kind'], number> = { report: 0, 'partial-report': 1, coverage: 2 };
+const KIND_ORDER: Record<ReportDocument['kind'], number> = { report: 0, 'partial-report': 1, 'five-year-plan': 2, coverage: 3 };
 const LEVEL_ORDER: Record<Region['level'], number> = { national: 0, province: 1, prefecture: 2, county: 3, unknown: 4 };
 
 /** Regions by level then division code then name. */

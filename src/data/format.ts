@@ -6,6 +6,7 @@ type Doc = Pick<ReportDocument, 'kind' | 'title' | 'region' | 'year' | 'date' | 
 export const KIND_LABEL: Record<ReportDocument['kind'], string> = {
   report: '政府工作报告',
   'partial-report': '政府工作报告（节选）',
+  'five-year-plan': '五年规划纲要的报告',
   coverage: '新闻报道',
 };
 

@@ -17,6 +17,8 @@ export interface Indicator {
   notAfter?: RegExp;
   /** Text just after a name that means it is not this indicator. */
   notBefore?: RegExp;
+  /** Text around a name (4 characters either side) that means it is a benchmark, not this indicator (与经济增长同步). */
+  notAround?: RegExp;
   /** Expands to other indicators (城乡居民 → 城镇 and 农村). */
   expands?: string[];
   /** The name national reports use, where it differs (国内生产总值). */
@@ -32,21 +34,23 @@ export interface Indicator {
 export const INDICATORS: readonly Indicator[] = [
   {
     key: 'gdp', label: '地区生产总值', nationalLabel: '国内生产总值', en: 'GDP', unit: '亿元', headline: true,
-    names: ['地区生产总值', '国内生产总值', '生产总值', 'GDP', '经济总量'],
-    notAfter: /(万元|单位|占|亿元|人均|每|元)$/,
-    notBefore: /^(能耗|用水|电耗|比重|的比重|增加值能耗|二氧化碳)/,
+    names: ['地区生产总值', '国内生产总值', '国民生产总值', '生产总值', 'GDP', '经济总量', '经济增长速度', '经济增长', '经济增速'],
+    notAfter: /(万元|单位|占|亿元|人均|每|元|相当于|相当于全市|相当于全省)$/,
+    notAround: /[与和同](经济增[长速]|(地区|国内)?生产总值增[长速]|GDP增速)(基本|保持)?同步|(不低于|快于|高于|低于)(经济增[长速]|(地区|国内)?生产总值增速)/,
+    notBefore: /^(能耗|用水|电耗|比重|的比重|的比例|比例|增加值能耗|二氧化碳|同步|潜力|动力|质量|速度|的|预期目标|目标|韧性|活力|新动能|基本同步|保持同步|水平)/,
   },
   {
     key: 'industrial-value-added', label: '规模以上工业增加值', en: 'Industrial value added (above designated size)', unit: '亿元',
-    names: ['规模以上工业增加值', '规上工业增加值', '规模以上工业企业增加值', '规模以上工业企业工业增加值'],
+    names: ['规模以上工业增加值', '规上工业增加值', '规模以上工业企业增加值', '规模以上工业企业工业增加值', '规模工业增加值'],
   },
   {
     key: 'services-value-added', label: '服务业增加值', en: 'Services value added', unit: '亿元',
     names: ['服务业增加值', '第三产业增加值'],
+    notAfter: /(生产性|现代)$/,
   },
   {
     key: 'fiscal-revenue', label: '一般公共预算收入', en: 'General public budget revenue', unit: '亿元',
-    names: ['地方一般公共预算收入', '一般公共预算收入', '地方财政一般预算收入'],
+    names: ['地方一般公共预算收入', '一般公共预算收入', '地方财政一般预算收入', '地方一般预算收入', '一般预算收入', '地方财政收入'],
   },
   {
     key: 'fixed-asset-investment', label: '固定资产投资', en: 'Fixed-asset investment', unit: '亿元',
@@ -58,7 +62,7 @@ export const INDICATORS: readonly Indicator[] = [
   },
   {
     key: 'trade', label: '外贸进出口', en: 'Foreign trade (imports and exports)', unit: '亿元',
-    names: ['外贸进出口总额', '外贸进出口', '货物进出口总额', '进出口总额', '货物进出口', '进出口', '外贸'],
+    names: ['外贸进出口总额', '外贸进出口', '货物进出口总额', '进出口总额', '进出口总值', '货物进出口', '进出口', '外贸', '出口总额'],
     notAfter: /(电商|跨境|服务|贸易|口岸|企业|保税)$/,
   },
   {
@@ -68,20 +72,23 @@ export const INDICATORS: readonly Indicator[] = [
   },
   {
     key: 'disposable-income', label: '居民人均可支配收入', en: 'Per-capita disposable income', unit: '元',
-    names: ['全体居民人均可支配收入', '居民人均可支配收入', '居民收入'],
-    notAfter: /(城镇|农村|城乡)$/,
+    names: ['全体居民人均可支配收入', '居民人均可支配收入', '常住居民人均可支配收入', '居民收入'],
+    notAfter: /(城镇|农村|城乡|城镇常住|农村常住|城乡常住)$/,
   },
   {
     key: 'urban-income', label: '城镇居民人均可支配收入', en: 'Urban per-capita disposable income', unit: '元',
-    names: ['城镇居民人均可支配收入'],
+    names: ['城镇居民人均可支配收入', '城镇常住居民人均可支配收入'],
   },
   {
     key: 'rural-income', label: '农村居民人均可支配收入', en: 'Rural per-capita disposable income', unit: '元',
-    names: ['农村居民人均可支配收入', '农民人均可支配收入'],
+    names: ['农村居民人均可支配收入', '农村常住居民人均可支配收入', '农民人均可支配收入', '农民人均纯收入', '农村居民人均纯收入'],
   },
   {
     key: 'urban-rural-income', label: '城乡居民人均可支配收入', en: 'Urban and rural per-capita disposable income', unit: '元',
-    names: ['城乡居民人均可支配收入', '城镇和农村居民人均可支配收入', '城镇和农村人均可支配收入', '城乡居民收入'],
+    names: [
+      '城乡居民人均可支配收入', '城乡常住居民人均可支配收入', '城镇和农村居民人均可支配收入', '城镇和农村常住居民人均可支配收入',
+      '城镇、农村居民人均可支配收入', '城镇、农村常住居民人均可支配收入', '城镇和农村人均可支配收入', '城乡居民收入',
+    ],
     expands: ['urban-income', 'rural-income'],
   },
   {
@@ -94,7 +101,7 @@ export const INDICATORS: readonly Indicator[] = [
   },
   {
     key: 'cpi', label: '居民消费价格', en: 'Consumer prices (CPI)', unit: '%', ceiling: true, riseVerb: '上涨',
-    names: ['居民消费价格涨幅', '居民消费价格', 'CPI'],
+    names: ['居民消费价格指数涨幅', '居民消费价格涨幅', '居民消费价格指数', '居民消费价格总水平', '居民消费价格', '商品零售价格涨幅', '商品零售价格', 'CPI'],
   },
   {
     key: 'grain', label: '粮食产量', en: 'Grain output', unit: '万吨',
@@ -102,7 +109,10 @@ export const INDICATORS: readonly Indicator[] = [
   },
   {
     key: 'energy-intensity', label: '单位生产总值能耗', en: 'Energy use per unit of GDP', unit: '%',
-    names: ['单位地区生产总值能耗', '单位国内生产总值能耗', '单位生产总值能耗', '万元生产总值能耗', '万元GDP能耗'],
+    names: [
+      '单位地区生产总值能耗', '单位国内生产总值能耗', '单位生产总值能耗', '万元地区生产总值能耗', '万元生产总值能耗', '万元GDP能耗',
+      '节能减排降碳', '节能减排', '节能降碳', '能耗强度',
+    ],
   },
   {
     key: 'new-economy-share', label: '“四新”经济增加值占比', en: 'Share of the “four new” economy', unit: '%',
@@ -114,7 +124,7 @@ export const INDICATORS: readonly Indicator[] = [
   },
   {
     key: 'rd-intensity', label: '研发经费投入强度', en: 'R&D intensity', unit: '%',
-    names: ['研发经费投入强度', '研究与试验发展经费投入强度', '研发投入强度'],
+    names: ['研发经费投入强度', '研究与试验发展经费投入强度', '研发投入强度', '全社会研发经费支出', '研发经费支出', '研究与试验发展经费支出', '研发（R&D）经费支出', '研发(R&D)经费支出'],
   },
   {
     key: 'deficit-ratio', label: '赤字率', en: 'Deficit ratio', unit: '%', ceiling: true,
@@ -157,7 +167,7 @@ export function findIndicators(text: string): IndicatorMention[] {
     const ind = BY_NAME.get(m[0])!;
     const before = text.slice(Math.max(0, m.index - 4), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
-    if (ind.notAfter?.test(before) || ind.notBefore?.test(after)) continue;
+    if (ind.notAfter?.test(before) || ind.notBefore?.test(after) || ind.notAround?.test(before + m[0] + after)) continue;
     out.push({ indicator: ind, name: m[0], start: m.index, end: m.index + m[0].length });
   }
   return out;

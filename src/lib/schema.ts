@@ -119,9 +119,10 @@ export const ParagraphSchema = z.object({
 });
 export type Paragraph = z.infer<typeof ParagraphSchema>;
 
-export const FigureKindSchema = z.enum(['growth', 'level', 'share', 'qualitative']);
+/** not-set: the report says it sets no target for this indicator ("我们没有提出全年经济增速具体目标"). */
+export const FigureKindSchema = z.enum(['growth', 'level', 'share', 'qualitative', 'not-set']);
 export const ComparatorSchema = z.enum([
-  'about', 'at-least', 'at-most', 'exact', 'range', 'above-benchmark', 'in-step', 'qualitative',
+  'about', 'at-least', 'at-most', 'exact', 'range', 'above-benchmark', 'in-step', 'qualitative', 'not-set',
 ]);
 export type Comparator = z.infer<typeof ComparatorSchema>;
 
@@ -195,8 +196,30 @@ export const DiscrepancySchema = z.object({
 });
 export type Discrepancy = z.infer<typeof DiscrepancySchema>;
 
-export const DocumentKindSchema = z.enum(['report', 'partial-report', 'coverage']);
+/**
+ * report; partial-report (a part of one: first page only, 摘登, 节选, a text that starts mid-report);
+ * five-year-plan (a report on a five-year plan outline: 关于…第十二个五年规划纲要的报告); coverage (press).
+ */
+export const DocumentKindSchema = z.enum(['report', 'partial-report', 'five-year-plan', 'coverage']);
 export type DocumentKind = z.infer<typeof DocumentKindSchema>;
+
+/** What settled a document's region or year, and how strongly. */
+export const EvidenceSchema = z.object({
+  /**
+   * The rule that decided. Region: opening (我代表X人民政府), speaker, title, session, page-header,
+   * dateline, national-session, place-names / government-and-place-names (weak), state-council (weak).
+   * Year: cover-date, npc-session, part-headings, targets-year, title, page-title, page-date,
+   * past-year (刚刚过去的2023年), year-counts (weak).
+   */
+  rule: z.string(),
+  /** strong: the text states it; weak: inferred (place names counted, years counted). */
+  strength: z.enum(['strong', 'weak']),
+  /** The words it was read from, as written (shortened), or what was counted. */
+  text: z.string(),
+  /** The source line holding those words, where one line does. */
+  line: z.int().min(0).nullable(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
 
 export const DocumentSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -217,6 +240,8 @@ export const DocumentSchema = z.object({
   dateText: z.string().nullable(),
   /** For coverage: the report it covers. */
   covers: z.string().nullable(),
+  /** Which evidence settled the region and the year (null where none could be read). */
+  evidence: z.object({ region: EvidenceSchema.nullable(), year: EvidenceSchema.nullable() }),
   startLine: z.int().min(1),
   endLine: z.int().min(1),
   position: PositionSchema,

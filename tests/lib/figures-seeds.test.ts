@@ -19,7 +19,8 @@ describe('headline targets of all seven reports', () => {
       ['urban-employment', 'level', 3.3, '万人', null, 'exact'],
       ['cpi', 'qualitative', null, null, '保持在合理区间', 'qualitative'],
       ['grain', 'level', 70, '万吨', '以上', 'at-least'],
-      [null, 'qualitative', null, null, null, 'qualitative'],
+      // "全面完成省下达的节能减排降碳约束性目标和环境质量改善目标": the verb before the indicator is the qualifier.
+      ['energy-intensity', 'qualitative', null, null, '全面完成省下达的', 'qualitative'],
     ]);
     expect(doc('weihai-2024').targets.every((t) => t.year === 2024)).toBe(true);
   });
@@ -75,7 +76,8 @@ describe('headline targets of all seven reports', () => {
   it('rongcheng-2021: 不低于经济增速', () => {
     const t = doc('rongcheng-2021').targets.filter((x) => x.horizon === 'annual');
     expect(t[0]).toMatchObject({ canonical: 'gdp', value: 6 });
-    expect(t.find((x) => x.canonical === 'urban-income')).toMatchObject({ benchmark: '经济增长', comparator: 'at-least' });
+    // One statement about town and country together: kept as one target, as written (not split in two).
+    expect(t.find((x) => x.canonical === 'urban-rural-income')).toMatchObject({ benchmark: '经济增长', comparator: 'at-least', qualifier: '不低于经济增速' });
   });
 
   it('every target quotes its own words and points at its line', () => {

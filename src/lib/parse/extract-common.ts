@@ -4,7 +4,7 @@
  * with shared predicates ("固定资产投资、一般公共预算收入稳定增长") and
  * 分别 lists ("城乡居民人均可支配收入分别增长6%、7.5%") spread over their indicators.
  */
-import { readFigures, qualitative, type Figure } from './figures.ts';
+import { readFigures, qualitative, TARGET_VERB, type Figure } from './figures.ts';
 import { findIndicators, indicator, type IndicatorMention } from '../indicators.ts';
 
 export interface Statement {
@@ -16,25 +16,31 @@ export interface Statement {
   end: number;
 }
 
-/** Group mentions that share one predicate: joined by 、 和 及 与 or nothing at all. */
+/**
+ * Group mentions that share one predicate: joined by 、 和 及 与 or nothing at all, also across
+ * names the dictionary does not know ("粮食总产量、生态环境、节能降碳等指标全面完成任务").
+ */
 export function groupMentions(text: string, mentions: IndicatorMention[]): IndicatorMention[][] {
   const groups: IndicatorMention[][] = [];
   for (const m of mentions) {
     const last = groups[groups.length - 1];
     const prev = last?.[last.length - 1];
-    if (prev && /^[、和及与]?$/.test(text.slice(prev.end, m.start))) last!.push(m);
+    const between = text.slice(prev?.end ?? 0, m.start);
+    const nounsOnly = /^[、和及与]([\u4e00-\u9fa5“”"]{1,12}[、和及与])+$/.test(between) && !TARGET_VERB.test(between);
+    if (prev && (/^[、和及与]?$/.test(between) || nounsOnly)) last!.push(m);
     else groups.push([m]);
   }
   return groups;
 }
 
 /** Statements for one group of mentions given the figures read from its predicate. */
-export function spread(group: IndicatorMention[], figures: Figure[], start: number, end: number): Statement[] {
+export function spread(group: IndicatorMention[], figures: Figure[], start: number, end: number, both = false): Statement[] {
   const out: Statement[] = [];
   const targets: { metric: string; canonical: string | null }[] = [];
   for (const m of group) {
     const expands = m.indicator.expands;
-    if (expands && (figures.length === 2 || figures.length === 0 || figures.every((f) => f.kind === 'qualitative' || f.value === null))) {
+    // 城乡居民人均可支配收入分别增长6%、8%: one figure each for town and country; 均增长7%: the same for both.
+    if (expands && figures.every((f) => f.value !== null) && (figures.length === expands.length || (both && figures.length === 1))) {
       for (const k of expands) targets.push({ metric: indicator(k)!.label, canonical: k });
     } else targets.push({ metric: m.name, canonical: m.indicator.key });
   }
@@ -72,16 +78,21 @@ export function statementsIn(text: string, opts: { qualitativeToo: boolean; maxL
     if (opts.maxLead !== undefined) {
       // Keep the first growth and the first level near the name, and any figures listed right
       // after a kept one ("分别达到48565元和25463元", "年均增长5.7%、7%"); later numbers belong to other things.
+      // A figure right after one already read ("完成1185.4亿元，增长10.4%", "达到30145.79亿元、增长6.1%") is near too.
       const kept: typeof figures = [];
       const seen = new Set<string>();
+      let chainEnd = -1;
       for (const f of figures) {
         const prev = kept[kept.length - 1];
         const listed = prev && prev.kind === f.kind && /^[、和及与,，\s]*$/.test(predicate.slice(prev.end, f.start));
         if (listed) {
           kept.push(f);
+          chainEnd = f.end;
           continue;
         }
-        if (f.start > opts.maxLead) break;
+        const chained = chainEnd >= 0 && /^[、,，\s]*(比上年|同比|较上年|比去年)?$/.test(predicate.slice(chainEnd, f.start));
+        if (f.start > opts.maxLead && !chained) break;
+        chainEnd = f.end;
         const k = f.kind === 'share' ? 'level' : f.kind;
         if (seen.has(k)) continue;
         seen.add(k);
@@ -97,7 +108,7 @@ export function statementsIn(text: string, opts: { qualitativeToo: boolean; maxL
       out.push(...spread(group, [q], start, trimEnd(text, predEnd)));
       return;
     }
-    const statements = spread(group, figures, start, trimEnd(text, quoteEnd));
+    const statements = spread(group, figures, start, trimEnd(text, quoteEnd), /^\s*均/.test(predicate));
     // Results quote each figure up to its own number: "一般公共预算收入673.9亿元" and "…，增长6.1%".
     if (opts.maxLead !== undefined) for (const s of statements) s.end = trimEnd(text, last.end + s.figure.end);
     out.push(...statements);

@@ -5,3 +5,6 @@
  */
 export { parseSources, parseSourcesWithTrees, parseText, PARSER_VERSION, type SourceInput } from './parse.ts';
 export { checkConservation, type ConservationReport } from './conservation.ts';
+export {
+  buildIdLedger, fingerprint, idAliases, IdAliasSchema, IdLedgerSchema, type IdAlias, type IdLedger,
+} from './aliases.ts';

@@ -1,7 +1,7 @@
 /**
  * The mdast nodes the structure plugin and the coverage re-flow both make, the input the
- * caller hands the parser, and the diagnostic that keeps web residue. Shared by
- * structure.ts and coverage-flow.ts (so neither imports the other).
+ * caller hands the parser, and the diagnostics that keep lines that are not the report's
+ * text. Shared by structure.ts and coverage-flow.ts (so neither imports the other).
  */
 import type { Heading, Paragraph } from 'mdast';
 import type { ClassifiedLine } from './classify.ts';
@@ -39,26 +39,36 @@ export function headingNode(depth: 2 | 3 | 4, text: string, data: ReportNodeData
   return { type: 'heading', depth, children: [{ type: 'text', value: text }], data, position: pos(data) };
 }
 
-/** A residue or HTML line: kept, verbatim, in a diagnostic. */
-function residueDiagnostic(file: string, l: ClassifiedLine): Diagnostic {
-  const html = l.kind === 'html';
+/** Line kinds that are not the report's text: kept, verbatim, in a diagnostic. */
+export function isOffText(l: ClassifiedLine): boolean {
+  return l.kind === 'residue' || l.kind === 'html' || l.kind === 'nav' || l.kind === 'web-meta';
+}
+
+const OFF_TEXT: Record<string, { ruleId: string; severity: Diagnostic['severity']; what: string }> = {
+  html: { ruleId: 'html-in-text', severity: 'warning', what: 'HTML or script text inside the report; kept here, not rendered' },
+  residue: { ruleId: 'web-residue', severity: 'warning', what: 'web page residue (not part of the report); kept here' },
+  nav: { ruleId: 'web-navigation', severity: 'info', what: 'web page navigation or tools (not part of the report); kept here' },
+  'web-meta': { ruleId: 'page-header', severity: 'info', what: 'a web page’s or scraper’s header line (read for the metadata, not part of the report); kept here' },
+  byline: { ruleId: 'web-byline', severity: 'info', what: 'a byline, source or date line before the report (not part of it); kept here' },
+};
+
+/** A residue, HTML, navigation or page-header line: kept, verbatim, in a diagnostic. */
+export function residueDiagnostic(file: string, l: ClassifiedLine, as?: keyof typeof OFF_TEXT): Diagnostic {
+  const kind = OFF_TEXT[as ?? l.kind] ?? OFF_TEXT.residue!;
   return {
     file, line: l.line, column: l.indent + 1,
-    ruleId: html ? 'html-in-text' : 'web-residue',
-    severity: 'warning',
-    message: html
-      ? `${file}:${l.line}: HTML or script text inside the report; kept here, not rendered: ${l.text.slice(0, 60)}`
-      : `${file}:${l.line}: web page residue (not part of the report); kept here: ${l.text.slice(0, 60)}`,
+    ruleId: kind.ruleId,
+    severity: kind.severity,
+    message: `${file}:${l.line}: ${kind.what}: ${l.text.slice(0, 60)}`,
     text: l.text,
     startOffset: l.textStart,
     endOffset: l.textStart + l.raw.trim().length,
   };
 }
 
-
-/** Web residue and HTML lines go to a diagnostic, verbatim, instead of a node: true when `l` was one. */
+/** Lines that are not the report's text go to a diagnostic, verbatim, instead of a node: true when `l` was one. */
 export function keptAsResidue(file: string, l: ClassifiedLine, diagnostics: Diagnostic[]): boolean {
-  if (l.kind !== 'residue' && l.kind !== 'html') return false;
+  if (!isOffText(l)) return false;
   diagnostics.push(residueDiagnostic(file, l));
   return true;
 }

@@ -10,6 +10,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
 import { classifyLines } from './classify.ts';
+import { splitLongLines } from './reflow.ts';
 import { linkCoverage } from './coverage-link.ts';
 import { decodeSource } from '../text/index.ts';
 import { removedDiagnostics } from '../convert/diagnostics.ts';
@@ -71,6 +72,8 @@ interface Draft {
   tree: Root;
   file: string;
   lines: ReturnType<typeof splitLines>;
+  /** The decoded source text, for statement offsets in paragraphs joined from several lines. */
+  source: string;
   records: ReturnType<typeof treeToRecords>;
   raw: { targets: NonNullable<VFile['data']['targets']>; results: NonNullable<VFile['data']['results']> };
   startLine: number;
@@ -98,7 +101,7 @@ export function parseSourcesWithTrees(inputs: SourceInput[]): { result: ParseRes
     const lines = splitLines(text);
     sources.push({ ...read.source, lines: text ? lines.length : 0, text });
     if (read.text === null) continue;
-    const classified = classifyLines(lines);
+    const classified = classifyLines(splitLongLines(lines));
     const segments = splitDocuments(classified);
     if (!segments.length && input.bytes.length > 0) {
       diagnostics.push({
@@ -133,7 +136,7 @@ export function parseSourcesWithTrees(inputs: SourceInput[]): { result: ParseRes
         });
       }
       drafts.push({
-        meta, tree, file: input.file, lines, records: treeToRecords(tree, input.file, 'pending'),
+        meta, tree, file: input.file, lines, source: text, records: treeToRecords(tree, input.file, 'pending'),
         raw: { targets: vfile.data.targets ?? [], results: vfile.data.results ?? [] },
         startLine: first.line, endLine: last.line, startOffset: first.textStart, endOffset: last.end, diagnostics: own,
       });
@@ -167,11 +170,11 @@ export function parseSourcesWithTrees(inputs: SourceInput[]): { result: ParseRes
     }
     const sections = d.records.sections.map((s) => ({ ...s, documentId: id }));
     const paragraphs = d.records.paragraphs.map((p) => ({ ...p, documentId: id }));
-    const { targets, results } = statementsToRecords(d.raw, paragraphs, d.file, id, d.lines);
+    const { targets, results } = statementsToRecords(d.raw, paragraphs, d.file, id, d.lines, d.source);
     const m = d.meta;
     documents.push({
       id, kind: m.kind, sourceFile: d.file, title: m.title, region: m.region, year: m.year, reviewYear: m.reviewYear,
-      session: m.session, speaker: m.speaker, date: m.date, dateText: m.dateText, covers: null,
+      session: m.session, speaker: m.speaker, date: m.date, dateText: m.dateText, covers: null, evidence: m.evidence,
       startLine: d.startLine, endLine: d.endLine,
       position: { file: d.file, startLine: d.startLine, endLine: d.endLine, startOffset: d.startOffset, endOffset: d.endOffset },
       sections, paragraphs, targets, results, quotes: [], discrepancies: [],

@@ -14,7 +14,7 @@ export function partOfHeading(heading: string, opts: { appendix: boolean; afterR
   if (opts.coverage) return 'article';
   if (opts.appendix) return 'appendix';
   if (/政府自身建设|服务型政府|政府治理|自身建设|人民满意的政府|政府建设|廉洁政府|法治政府/.test(heading)) return 'government';
-  if (/回顾|成就|过去|总结|工作报告|基本情况/.test(heading) && !/今后|目标|任务/.test(heading)) return 'review';
+  if (/回顾|成就|过去|总结|工作报告|基本情况|取得|进展|成效|成绩/.test(heading) && !/今后|目标|任务|安排/.test(heading)) return 'review';
   if (/目标|任务|重点|安排|建议|计划|要求|工作|思路|部署|举措|政策|发展|建设|推进|加快|坚持/.test(heading)) return 'tasks';
   return opts.afterReview ? 'tasks' : 'other';
 }

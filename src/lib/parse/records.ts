@@ -88,10 +88,25 @@ export function lineAt(lines: SourceLine[], offset: number): number {
   return lines[lo]?.line ?? 1;
 }
 
-function statementRecord(s: RawStatement, file: string, documentId: string, id: string, paragraphText: string, lines: SourceLine[]) {
+/**
+ * The source offset of the k-th character of a paragraph's text. A paragraph joined from
+ * several lines has lost their line breaks and indentation: walk the source to find it.
+ */
+export function sourceOffset(source: string, start: number, text: string, k: number): number {
+  let i = start;
+  for (let t = 0; t < k && i < source.length; t++) {
+    while (i < source.length && source[i] !== text[t] && /\s|\u3000|\u00a0/.test(source[i]!)) i++;
+    i++;
+  }
+  while (k < text.length && i < source.length && source[i] !== text[k] && /\s|\u3000|\u00a0/.test(source[i]!)) i++;
+  return i;
+}
+
+function statementRecord(s: RawStatement, file: string, documentId: string, id: string, paragraphText: string, lines: SourceLine[], source: string | null) {
   const f = s.figure;
-  const startOffset = s.base + s.start;
-  const endOffset = s.base + s.end;
+  const joined = source !== null && source.slice(s.base, s.base + paragraphText.length) !== paragraphText;
+  const startOffset = joined ? sourceOffset(source, s.base, paragraphText, s.start) : s.base + s.start;
+  const endOffset = joined ? sourceOffset(source, s.base, paragraphText, s.end - 1) + 1 : s.base + s.end;
   return {
     id, documentId, paragraphId: s.paragraphId, metric: s.metric, canonical: s.canonical, kind: f.kind,
     value: f.value, valueMax: f.valueMax, unit: f.unit, qualifier: f.qualifier, comparator: f.comparator,
@@ -107,6 +122,7 @@ export function statementsToRecords(
   file: string,
   documentId: string,
   lines: SourceLine[],
+  source: string | null = null,
 ): { targets: Target[]; results: Result[] } {
   const text = new Map(paragraphs.map((p) => [p.id, p.text]));
   const counter = new Map<string, number>();
@@ -116,9 +132,9 @@ export function statementsToRecords(
     counter.set(key, n);
     return `${pid}-${kind}${n}`;
   };
-  const targets = raw.targets.map((s) => statementRecord(s, file, documentId, nextId(s.paragraphId, 't'), text.get(s.paragraphId) ?? '', lines));
+  const targets = raw.targets.map((s) => statementRecord(s, file, documentId, nextId(s.paragraphId, 't'), text.get(s.paragraphId) ?? '', lines, source));
   const results = raw.results.map((s) => ({
-    ...statementRecord(s, file, documentId, nextId(s.paragraphId, 'r'), text.get(s.paragraphId) ?? '', lines),
+    ...statementRecord(s, file, documentId, nextId(s.paragraphId, 'r'), text.get(s.paragraphId) ?? '', lines, source),
     estimate: s.estimate ?? false,
   }));
   return { targets, results };

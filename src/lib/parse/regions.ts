@@ -70,25 +70,28 @@ for (const d of DIVISIONS) {
   byShort.set(d.shortName, [...(byShort.get(d.shortName) ?? []), d]);
 }
 
-/** Short names that are also everyday words, too weak to count as a mention on their own. */
+/** Short names that are also everyday words: counted at half weight, and never alone for a county. */
 const COMMON_WORDS = new Set([
   '城区', '新区', '郊区', '矿区', '市中', '和平', '新华', '红旗', '城关', '开发', '高新', '白云', '青山',
   '长安', '永安', '河东', '河西', '江北', '江南', '城中', '城东', '城西', '城南', '城北', '海港', '龙华',
   '中山', '东方', '平安', '资源', '通道', '安全', '开阳', '大方', '南山', '北山', '东山', '西湖', '东湖', '金山', '银川', '向阳', '前进', '新城',
-  '铁西', '铁东', '普陀', '鼓楼', '市南', '市北', '东港', '文化', '大同', '太平', '安全', '保定', '吉林',
+  '铁西', '铁东', '普陀', '鼓楼', '市南', '市北', '东港', '文化', '大同', '太平', '保定', '吉林',
   '长春', '阳光', '光明', '宝山', '新兴', '江海', '海城', '安宁', '永和', '和田', '石城', '中原', '华容',
+  '合作', '工农', '解放', '红星', '胜利', '团结', '友谊', '民主', '共和',
 ]);
 
 /** Look a division up by its full name (威海市) or, failing that, its short name (威海). */
-export function findDivision(name: string, context = ''): DivisionEntry | null {
+export function findDivision(name: string, context = '', suffix?: RegExp): DivisionEntry | null {
   if (/^(国务院|中央人民政府|國務院|全国|中华人民共和国)$/.test(name)) return NATIONAL;
-  const list = byName.get(name) ?? byShort.get(name) ?? byShort.get(shorten(name)) ?? [];
+  let list = byName.get(name) ?? byShort.get(name) ?? byShort.get(shorten(name)) ?? [];
+  // The government speaking says which of the namesakes it is: 吉林 + 市 → 吉林市, not 吉林省.
+  if (suffix && list.some((d) => suffix.test(d.name))) list = list.filter((d) => suffix.test(d.name));
   if (list.length <= 1) return list[0] ?? null;
-  // Ambiguous (鼓楼区): prefer the one whose parents the context names.
+  // Ambiguous (鼓楼区): prefer the one whose parents the context names, then the higher level.
   let best = list[0]!;
   let bestScore = -1;
   for (const d of list) {
-    const score = d.parents.reduce((s, p) => s + countOf(context, shorten(p.name)), 0);
+    const score = d.parents.reduce((s, p) => s + countOf(context, shorten(p.name)), 0) + (d.level === 'county' ? 0 : 0.5);
     if (score > bestScore) {
       best = d;
       bestScore = score;
@@ -97,7 +100,7 @@ export function findDivision(name: string, context = ''): DivisionEntry | null {
   return best;
 }
 
-function countOf(text: string, word: string): number {
+export function countOf(text: string, word: string): number {
   if (!word) return 0;
   let n = 0;
   let i = text.indexOf(word);
@@ -108,8 +111,17 @@ function countOf(text: string, word: string): number {
   return n;
 }
 
-/** Every division the text mentions, with a score: full names count three, short names one. */
-export function rankDivisions(text: string): { entry: DivisionEntry; score: number }[] {
+export interface RankOptions {
+  /** Only divisions whose full name matches (/市$/ when a 市人民政府 speaks). */
+  suffix?: RegExp;
+}
+
+/**
+ * Every division the text mentions, with a score: full names count three, short names one.
+ * A short name is not counted for a division when it is part of a namesake's full name
+ * (吉安县 is not a mention of 吉安市, 黄山区 not of 黄山市).
+ */
+export function rankDivisions(text: string, opts: RankOptions = {}): { entry: DivisionEntry; score: number }[] {
   const scores = new Map<DivisionEntry, number>();
   // Only names whose first two characters occur in the text are worth counting.
   const pairs = new Set<string>();
@@ -121,15 +133,27 @@ export function rankDivisions(text: string): { entry: DivisionEntry; score: numb
     return n;
   };
   for (const [short, list] of byShort) {
-    if (short.length < 2 || COMMON_WORDS.has(short) || !pairs.has(short.slice(0, 2))) continue;
+    if (short.length < 2 || !pairs.has(short.slice(0, 2))) continue;
     const n = count(short);
     if (!n) continue;
+    const common = COMMON_WORDS.has(short);
     for (const d of list) {
+      if (opts.suffix && !opts.suffix.test(d.name)) continue;
       const full = count(d.name);
-      // A county-level short name alone (合作, 工农, 解放) is too often an ordinary word.
-      if (d.level === 'county' && !full) continue;
-      const parentBonus = d.parents.reduce((s, p) => s + (count(shorten(p.name)) ? 1 : 0), 0);
-      scores.set(d, (scores.get(d) ?? 0) + n + 2 * full + parentBonus * 0.5);
+      // Mentions of the short name inside a namesake's full name belong to the namesake.
+      const namesakes = list.reduce((s, e) => s + (e !== d && e.name !== d.name && e.name.startsWith(short) && !d.name.startsWith(e.name) ? count(e.name) : 0), 0);
+      const own = Math.max(0, n - namesakes);
+      const parentMentions = d.parents.map((p) => count(shorten(p.name)));
+      if (d.level === 'county' && (!full || d.name.length <= 2)) {
+        // A county-level short name alone (合作, 工农, 解放) is too often an ordinary word, and so is a
+        // two-character name (范县 in 示范县): counted only when its parents are named, and a short name
+        // alone only when it is no common word and a government of that level speaks.
+        if (!parentMentions.some((m) => m >= 2)) continue;
+        if (!full && (common || !opts.suffix)) continue;
+      }
+      const parentBonus = parentMentions.reduce((s, m) => s + (m ? 1 : 0), 0);
+      const shortWeight = common ? 0.5 : 1;
+      scores.set(d, (scores.get(d) ?? 0) + own * shortWeight + 2 * full + parentBonus * 0.5);
     }
   }
   return [...scores].map(([entry, score]) => ({ entry, score })).sort((a, b) => b.score - a.score);

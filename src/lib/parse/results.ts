@@ -28,14 +28,18 @@ export const extractResults: Plugin<[], Root> = function () {
   return (tree, file) => {
     const year = file.data.meta?.reviewYear ?? null;
     const out: RawStatement[] = (file.data.results = []);
+    // The text before the first part is read too: the opening, or a review that sits under an
+    // unnumbered heading or starts without one.
+    const reviewed = (part: string | undefined) => part === 'review' || part === 'opening';
     eachBlock(tree, (node) => {
       const data = node.data as ReportNodeData;
-      if (node.type !== 'paragraph' || data.part !== 'review' || data.kind === 'cover') return;
+      if (node.type !== 'paragraph' || !reviewed(data.part) || data.kind === 'cover') return;
       const text = toString(node);
       for (const s of sentences(text)) {
         const found = statementsIn(s.text, { qualitativeToo: false, maxLead: 10, stopAt: /[；;]/ });
         for (const st of found) {
-          if (st.figure.kind === 'qualitative' || st.figure.value === null) continue;
+          // A comparison ("高于全省平均10个百分点") says how it stood against others, not what happened.
+          if (st.figure.kind === 'qualitative' || st.figure.value === null || st.figure.comparator === 'above-benchmark') continue;
           // 预计 before the figure, whether before the indicator or between it and the number.
           const before = s.text.slice(0, st.end);
           out.push({

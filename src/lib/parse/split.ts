@@ -15,7 +15,7 @@ export interface Segment {
   anchor: number | null;
 }
 
-const COVER: ReadonlySet<string> = new Set(['cover-title', 'cover-date', 'cover-session', 'cover-speaker', 'residue', 'html', 'blank']);
+const COVER: ReadonlySet<string> = new Set(['cover-title', 'cover-date', 'cover-session', 'cover-speaker', 'residue', 'html', 'nav', 'web-meta', 'blank']);
 
 function nextNonBlank(lines: ClassifiedLine[], i: number, limit: number): number[] {
   const out: number[] = [];

@@ -11,10 +11,22 @@ import type { VFile } from 'vfile';
 import { classifyLines, isUnnumberedPart, type ClassifiedLine } from './classify.ts';
 import { reflowCoverage } from './coverage-flow.ts';
 import type { ReportNodeData } from './mdast-data.ts';
-import { headingNode, keptAsResidue, paragraphNode, type ParserInput } from './nodes.ts';
+import { headingNode, keptAsResidue, paragraphNode, residueDiagnostic, type ParserInput } from './nodes.ts';
 import type { Diagnostic } from '../schema.ts';
 import type { ParagraphKind } from '../schema.ts';
-import { chineseOrdinal, splitLines } from '../text/index.ts';
+import { chineseOrdinal, joinWrapped, splitLines, stripSpace } from '../text/index.ts';
+import { continues, wrapWidth } from './reflow.ts';
+
+const BYLINE = /(记者|通讯员|摄影|摄$|报道$|编辑|作者|稿源|图片来源)/;
+const PAGE_DATE = /^(\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?|\d{4}-\d{2}-\d{2})(\s*\d{1,2}[:：]\d{2}([:：]\d{2})?)?$/;
+
+/** A line of the page around a report: byline, photo credit, date, a navigation word. */
+export function isPageLine(l: ClassifiedLine): boolean {
+  const t = stripSpace(l.text);
+  if (t.length > 40) return false;
+  if (PAGE_DATE.test(t) || (BYLINE.test(t) && !/各位代表|我代表/.test(t))) return true;
+  return t.length <= 8 && !/[。！？，；：]/.test(t) && !/政府工作报告|各位|代表/.test(t);
+}
 
 /** Offsets of a line's trimmed text: from the first to just past the last non-space character. */
 function lineSpan(l: ClassifiedLine): { start: number; end: number } {
@@ -86,14 +98,23 @@ function buildReportTree(input: ParserInput, diagnostics: Diagnostic[]): Root {
   const { file, lines, anchor } = input;
   const children: RootContent[] = [];
   const hasNumberedParts = lines.some((l) => l.kind === 'heading' && l.level === 1 && l.ordinal);
+  const width = wrapWidth(lines);
+  // Where a text has no opening, the page around it ends at its first heading or first line of prose.
+  const firstContent = anchor !== null ? 0 : Math.max(0, lines.findIndex((l) => l.kind === 'heading' || l.kind === 'salutation' || l.kind === 'bullet' || (l.kind === 'body' && stripSpace(l.text).length > 40)));
   let inAppendix = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (l.kind === 'blank' || keptAsResidue(file, l, diagnostics)) continue;
+    if (l.kind === 'blank') continue;
+    if (keptAsResidue(file, l, diagnostics)) continue;
     const span = lineSpan(l);
     const base: ReportNodeData = { line: l.line, endLine: l.line, startOffset: span.start, endOffset: span.end };
-    const beforeOpening = anchor !== null && i < anchor;
-    if (l.kind.startsWith('cover-') || (beforeOpening && l.kind !== 'heading')) {
+    const beforeOpening = anchor !== null ? i < anchor : i < firstContent;
+    // Before the report: bylines, photo credits, page dates and stray navigation words are not its text.
+    if (beforeOpening && l.kind === 'body' && isPageLine(l)) {
+      diagnostics.push(residueDiagnostic(file, l, 'byline'));
+      continue;
+    }
+    if (l.kind.startsWith('cover-') || (beforeOpening && anchor !== null && l.kind !== 'heading')) {
       children.push(paragraphNode(l.raw.trim(), { ...base, kind: 'cover' }));
       continue;
     }
@@ -133,8 +154,19 @@ function buildReportTree(input: ParserInput, diagnostics: Diagnostic[]): Root {
       }
       continue;
     }
-    const text = l.raw.trim();
-    children.push(paragraphNode(text, { ...base, kind: kindOf(text, l.kind === 'bullet' ? 'bullet' : 'body') }));
+    // A paragraph broken over several lines by extraction is joined again.
+    const parts = [l];
+    for (let j = i + 1; j < lines.length; j++) {
+      const next = lines[j]!;
+      if (next.kind === 'blank') continue;
+      if (!continues(parts[parts.length - 1]!, next, width) || (anchor !== null && j >= anchor && i < anchor)) break;
+      parts.push(next);
+      i = j;
+    }
+    const last = parts[parts.length - 1]!;
+    const text = parts.length > 1 ? joinWrapped(parts.map((x) => x.raw)) : l.raw.trim();
+    const data = parts.length > 1 ? { ...base, endLine: last.line, endOffset: lineSpan(last).end } : base;
+    children.push(paragraphNode(text, { ...data, kind: kindOf(text, l.kind === 'bullet' ? 'bullet' : 'body') }));
   }
   inferLostHeadings(children, file, diagnostics);
   return { type: 'root', children: groupBullets(children) };
