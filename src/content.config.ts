@@ -10,7 +10,7 @@ import { defineCollection } from 'astro:content';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { DiagnosticSchema, DocumentSchema, ResultSchema, SectionSchema, SourceSchema, TargetSchema } from './lib/index.ts';
-import { PARSER_VERSION } from './lib/parse/index.ts';
+import { IdAliasSchema, PARSER_VERSION } from './lib/parse/index.ts';
 import { dataVersion, documentMarkdown } from './lib/cite/index.ts';
 import { buildComparisons, ComparisonSchema } from './lib/compare/index.ts';
 import { invalidateCorpus, loadCorpus, sourcesDir } from './data/load.ts';
@@ -109,6 +109,12 @@ const comparisons = defineCollection({
   schema: ComparisonSchema,
 });
 
+/** Permalinks kept across parser upgrades: ids of the committed ledger that moved, and where their text is now. */
+const aliases = defineCollection({
+  loader: corpusLoader('aliases', (c) => c.aliases.map((a) => ({ id: `${a.fromDocument}#${a.from}`, data: a }))),
+  schema: IdAliasSchema,
+});
+
 const sources = defineCollection({
   loader: corpusLoader('sources', (c) => c.result.sources.map((s) => ({ id: sourceSlug(s.file, s.sha256), data: s }))),
   schema: SourceSchema,
@@ -136,4 +142,4 @@ const corpusMeta = defineCollection({
   schema: CorpusMetaSchema,
 });
 
-export const collections = { documents, sections, targets, results, comparisons, sources, diagnostics, corpus: corpusMeta };
+export const collections = { documents, sections, targets, results, comparisons, aliases, sources, diagnostics, corpus: corpusMeta };

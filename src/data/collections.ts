@@ -4,6 +4,7 @@
  */
 import { getCollection, getEntry } from 'astro:content';
 import type { Diagnostic, ReportDocument, Source } from '../lib/index.ts';
+import type { IdAlias } from '../lib/parse/index.ts';
 import { compareComparisons, targetOutcomes, type Comparison, type TargetOutcome } from '../lib/compare/index.ts';
 import { sortDocuments } from './catalog.ts';
 import { sourceSlug } from './urls.ts';
@@ -50,6 +51,11 @@ export async function allComparisons(where: (row: Comparison) => boolean = () =>
 /** For each of a report's targets, what became of it and of last year's target for the same indicator. */
 export async function outcomesFor(doc: ReportDocument): Promise<Map<string, TargetOutcome>> {
   return targetOutcomes(await allComparisons((c) => c.region.slug === doc.region?.slug), doc);
+}
+
+/** Old ids that now live elsewhere in this document (anchors or redirects keep their links working). */
+export async function aliasesInto(documentId: string): Promise<IdAlias[]> {
+  return (await getCollection('aliases')).map((e) => e.data).filter((a) => a.toDocument === documentId).sort((a, b) => a.from.localeCompare(b.from));
 }
 
 export async function allDiagnostics(): Promise<Diagnostic[]> {

@@ -4,10 +4,10 @@
  * loader (src/content.config.ts) and the Pagefind integration use this result; pages
  * read the collections the loader fills, never this module.
  */
-import { statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Root } from 'mdast';
-import { parseSourcesWithTrees } from '../lib/parse/index.ts';
+import { idAliases, IdLedgerSchema, parseSourcesWithTrees, type IdAlias } from '../lib/parse/index.ts';
 import { type ParseResult } from '../lib/index.ts';
 import { readReports } from './read-sources.ts';
 
@@ -17,6 +17,14 @@ export interface Corpus {
   dir: string;
   /** Where each source (by its name in the records) was read from: for the original-file downloads. */
   paths: Map<string, string>;
+  /** Old ids (from the committed id ledger) that moved or disappeared, and where their text is now. */
+  aliases: IdAlias[];
+}
+
+/** The committed id ledger (scripts/id-ledger.ts writes it): every published section and paragraph id of the seeds. */
+function readLedger(root: string) {
+  const path = resolve(root, 'src/data/id-ledger.json');
+  return existsSync(path) ? IdLedgerSchema.parse(JSON.parse(readFileSync(path, 'utf8'))) : null;
 }
 
 let cached: Promise<Corpus> | null = null;
@@ -52,7 +60,9 @@ export function loadCorpus(root = process.cwd()): Promise<Corpus> {
   cachedDir = dir;
   cached = readReports([dir], root).then((inputs) => {
     const { result, trees } = parseSourcesWithTrees(inputs);
-    return { result, trees, dir, paths: new Map(inputs.map((i) => [i.file, i.path])) };
+    const ledger = readLedger(root);
+    const aliases = ledger ? idAliases(ledger, result.documents) : [];
+    return { result, trees, dir, paths: new Map(inputs.map((i) => [i.file, i.path])), aliases };
   });
   return cached;
 }
