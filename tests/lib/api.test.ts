@@ -21,7 +21,6 @@ describe('public surface', () => {
         "cite": [
           "citationCff",
           "citeAll",
-          "dataVersion",
           "documentMarkdown",
           "isoDate",
           "quoteWithCitation",
@@ -84,6 +83,7 @@ describe('public surface', () => {
           "PARSER_VERSION",
           "buildIdLedger",
           "checkConservation",
+          "dataVersion",
           "fingerprint",
           "idAliases",
           "parseSources",

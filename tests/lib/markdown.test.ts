@@ -2,7 +2,7 @@ import { remark } from 'remark';
 import { toString } from 'mdast-util-to-string';
 import type { Heading, Paragraph, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { documentMarkdown } from '../../src/lib/cite/markdown.ts';
+import { documentMarkdown } from '../../src/lib/parse/markdown.ts';
 import { parseSourcesWithTrees } from '../../src/lib/parse/index.ts';
 import { parsedSeeds, seedTrees } from './seeds.ts';
 

@@ -2,7 +2,7 @@
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { citationCff } from '../../src/lib/cite/cff.ts';
-import { dataVersion } from '../../src/lib/cite/data-version.ts';
+import { dataVersion } from '../../src/lib/parse/data-version.ts';
 import {
   coverageFor, diagnosticsFor, groupByRegion, groupByYear, neighbours, paragraphBlocks, reportGrid, sectionLabel, sortDocuments, tocTree,
   unclaimedDiagnostics,

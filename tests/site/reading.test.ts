@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadCorpus } from '../../src/data/load.ts';
 import { FIGURE_COLUMNS, RESULT_EXTRA } from '../../src/data/downloads.ts';
 import { sourceSlug } from '../../src/data/urls.ts';
-import { dataVersion } from '../../src/lib/cite/data-version.ts';
+import { dataVersion } from '../../src/lib/parse/data-version.ts';
 import { parseCsv } from '../../src/lib/text/csv.ts';
 import { stripSpace } from '../../src/lib/text/index.ts';
 import { distDir, listHtml, readDist } from '../helpers/dist.ts';

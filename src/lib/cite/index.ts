@@ -1,6 +1,6 @@
 /**
  * Citations and exports: GB/T 7714-2015, APA, BibTeX and CSL-JSON for a report, section or
- * paragraph; text fragments; CITATION.cff; Markdown of a document; the data version.
+ * paragraph; text fragments; CITATION.cff; Markdown of a document.
  * Browser-safe: `formats.ts` (the cite dialog and quote copy import it); the rest runs at build time.
  */
 export {
@@ -8,5 +8,3 @@ export {
   type Citations, type CiteSubject, type SelectedPart,
 } from './formats.ts';
 export { citationCff } from './cff.ts';
-export { documentMarkdown } from './markdown.ts';
-export { dataVersion } from './data-version.ts';

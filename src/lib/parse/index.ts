@@ -8,3 +8,5 @@ export { checkConservation, type ConservationReport } from './conservation.ts';
 export {
   buildIdLedger, fingerprint, idAliases, IdAliasSchema, IdLedgerSchema, type IdAlias, type IdLedger,
 } from './aliases.ts';
+export { dataVersion, type VersionedSource } from './data-version.ts';
+export { documentMarkdown, type MarkdownOptions } from './markdown.ts';

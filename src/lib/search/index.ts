@@ -14,7 +14,7 @@ export {
 } from './records.ts';
 export { hasHan, looksTraditional } from './hint.ts';
 export { SIMILAR_ENOUGH, bestMatch, type Match } from './quote-match.ts';
-export { foldWithMap } from '../text/index.ts';
+export { foldWithMap } from '../text/fold.ts';
 export { diffQuote, trimQuote } from './quote.ts';
 
 /** The Traditional → Simplified converter, loaded on first use. */

@@ -4,7 +4,7 @@
  * paragraph window with the highest character-bigram Dice similarity.
  * Pure and browser-safe: the search page's quote check uses it too.
  */
-import { foldForMatch, foldWithMap, type FoldedText } from '../text/index.ts';
+import { foldForMatch, foldWithMap, type FoldedText } from '../text/fold.ts';
 
 function bigrams(s: string): Map<string, number> {
   const m = new Map<string, number>();

@@ -5,7 +5,7 @@
  * whitespace never count as differences.
  */
 import { diffArrays } from 'diff';
-import { foldForMatch } from '../text/index.ts';
+import { foldForMatch } from '../text/fold.ts';
 
 export interface QuotePart {
   text: string;

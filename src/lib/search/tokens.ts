@@ -21,7 +21,7 @@
  * token and a word position in the index equals a character offset in the
  * folded text.
  */
-import { foldCodePoints } from '../text/index.ts';
+import { foldCodePoints } from '../text/fold.ts';
 
 /** Bump when the token format changes: the index and the browser must agree. */
 export const TOKEN_VERSION = 1;

@@ -8,7 +8,7 @@
 import type { Blockquote, Heading, List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import type { ReportNodeData } from '../parse/mdast-data.ts';
+import type { ReportNodeData } from './mdast-data.ts';
 import type { ReportDocument } from '../schema.ts';
 
 export interface MarkdownOptions {
