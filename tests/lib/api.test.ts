@@ -21,7 +21,6 @@ describe('public surface', () => {
         "cite": [
           "citationCff",
           "citeAll",
-          "documentMarkdown",
           "isoDate",
           "quoteWithCitation",
           "textDirective",
@@ -84,6 +83,7 @@ describe('public surface', () => {
           "buildIdLedger",
           "checkConservation",
           "dataVersion",
+          "documentMarkdown",
           "fingerprint",
           "idAliases",
           "parseSources",
