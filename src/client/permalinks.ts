@@ -1,7 +1,7 @@
 /**
  * Paragraph and heading controls: "#" (the permanent link; a plain link without JS,
- * and with JS it also copies the URL), "引用" (opens the cite dialog) and "原文" (the
- * source lines). Only "#" is a tab stop; the arrow keys move between the three, so a
+ * and with JS it also copies the URL), "原文" (the source lines) and "引用" (opens the
+ * cite dialog). Only "#" is a tab stop; the arrow keys move between the three, so a
  * keyboard crosses one stop per paragraph. The "引用" button is made when a paragraph's
  * controls are first reached (pointer, focus or tap), not for every paragraph at load.
  */
@@ -18,7 +18,8 @@ export function ensureCiteButton(pc: Element): HTMLElement[] {
     button.dataset.cite = link.hash.slice(1);
     button.textContent = '引用';
     button.setAttribute('aria-label', `引用 ${button.dataset.cite}`);
-    link.after(button);
+    // Last, so that nothing already under the pointer moves when it appears.
+    pc.append(button);
   }
   return [...pc.querySelectorAll<HTMLElement>('a, button')];
 }
@@ -46,7 +47,15 @@ export function initPermalinks(root: ParentNode = document): void {
   root.addEventListener('pointerover', ensure, { passive: true });
   root.addEventListener('focusin', ensure);
   root.addEventListener('pointerdown', ensure, { passive: true });
-  // Arrow keys move along "#", "引用", "原文" (a roving tab stop that always returns to "#").
+  // The paragraph a link lands on shows its controls (:target): all three of them.
+  const landed = () => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const pc = id ? groupOf(document.getElementById(id)) : null;
+    if (pc) ensureCiteButton(pc);
+  };
+  landed();
+  window.addEventListener('hashchange', landed);
+  // Arrow keys move along "#", "原文", "引用" (a roving tab stop that always returns to "#").
   root.addEventListener('keydown', (event) => {
     const e = event as KeyboardEvent;
     if (!['ArrowRight', 'ArrowLeft', 'Home', 'End'].includes(e.key)) return;

@@ -44,3 +44,6 @@ export const dataPath = (anchor?: string): string => `/data/${anchor ? `#${ancho
 export const dataVersionPath = (): string => dataPath('version');
 /** One year's targets for one indicator across regions, with the province and national targets beside each (CSV). */
 export const yearDistributionCsvPath = (year: number, key: string, measure: string): string => `/years/${year}/${key}-${measure}.csv`;
+export const indicatorsIndexPath = (): string => '/indicators/';
+export const searchPath = (): string => '/search/';
+export const sourcesIndexPath = (): string => '/sources/';
