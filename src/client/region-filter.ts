@@ -4,7 +4,7 @@
  * carries data-level, data-years and data-province; a city row stays (dimmed) while one
  * of its counties matches; a province disappears with its last row. The filter state is
  * in the address (?level=&year=&province=), so a filtered list can be shared. Without
- * JavaScript the form stays hidden and the whole list shows.
+ * JavaScript the form is not shown (CSS, scripting: none) and the whole list is.
  */
 const FIELDS = ['level', 'year', 'province'] as const;
 type Field = (typeof FIELDS)[number];
@@ -31,7 +31,6 @@ export class RegionDirectoryElement extends HTMLElement {
       const v = params.get(f);
       if (select && v && [...select.options].some((o) => o.value === v)) select.value = v;
     }
-    this.#form.hidden = false;
     this.#form.addEventListener('change', () => {
       this.apply();
       this.#writeUrl();
