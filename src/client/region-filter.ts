@@ -20,10 +20,10 @@ export function rowMatches(row: { level: string; years: string; province: string
 }
 
 export class RegionDirectoryElement extends HTMLElement {
-  #form: HTMLFormElement | null = null;
+  #form: HTMLElement | null = null;
 
   connectedCallback(): void {
-    this.#form = this.querySelector('form.dir-filters');
+    this.#form = this.querySelector('.dir-filters');
     if (!this.#form) return;
     const params = new URLSearchParams(location.search);
     for (const f of FIELDS) {
@@ -35,7 +35,6 @@ export class RegionDirectoryElement extends HTMLElement {
       this.apply();
       this.#writeUrl();
     });
-    this.#form.addEventListener('submit', (e) => e.preventDefault());
     if (FIELDS.some((f) => this.#select(f)?.value)) this.apply();
   }
 

@@ -58,7 +58,7 @@ describe('regions grouped by province', () => {
       expect(new Set(seen).size).toBe(seen.length);
       expect(new Set(seen)).toEqual(new Set(docs.filter((d) => d.region && d.region.level !== 'national').map((d) => d.region!.slug)));
       // The filter form is there for the script.
-      const form = all(doc, (e) => e.tagName === 'form' && hasClass(e, 'dir-filters'))[0]!;
+      const form = all(doc, (e) => hasClass(e, 'dir-filters'))[0]!;
       expect(all(form, (e) => e.tagName === 'select').map((s) => attr(s, 'name'))).toEqual(['level', 'year', 'province']);
     });
   }
