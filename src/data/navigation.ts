@@ -157,6 +157,11 @@ export function rowFilters(entry: PlaceEntry): { level: string; years: string; p
 
 export const provinceKey = key;
 
+/** 山东省 → 山东, 广西壮族自治区 → 广西, 北京市 → 北京: the name a row label or a jump link needs. */
+export function provinceShortName(name: string): string {
+  return name.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/, '');
+}
+
 /**
  * The regions under a province or a city that have documents: a province's own cities
  * (each with its counties) and the counties directly under it; a city's counties.
