@@ -114,9 +114,12 @@ function niceAxis(values: number[]): Distribution['axis'] {
   return { min: lo, max: hi, ticks };
 }
 
-/** Stack points that would overlap: each takes the lowest level free within `bin` of its place. */
-function stack(points: DistPoint[], bin: number): number {
-  const levels: number[][] = [];
+/**
+ * Stack points that would overlap: each takes the lowest level free within `bin` of its place.
+ * The province's own target (`taken`) holds its place on the bottom level, so it hides no city.
+ */
+function stack(points: DistPoint[], bin: number, taken: number | null = null): number {
+  const levels: number[][] = taken === null ? [] : [[taken]];
   for (const p of points) {
     let k = 0;
     while (levels[k]?.some((x) => Math.abs(x - p.at) < bin)) k++;
@@ -184,7 +187,7 @@ export function yearDistributions(all: readonly Comparison[], regions: ReadonlyM
     const bin = (axis.max - axis.min) / 45;
     for (const r of ordered) {
       r.points.sort((a, b) => a.at - b.at || (a.code ?? '').localeCompare(b.code ?? ''));
-      r.stacks = stack(r.points, bin);
+      r.stacks = stack(r.points, bin, r.target?.at ?? null);
     }
     const inRows = ordered.flatMap((r) => r.points);
     const counts = {
