@@ -9,6 +9,9 @@ export default defineConfig({
   // Absolute URLs (canonical links, sitemap, Open Graph) are built from this.
   site: process.env.SITE_URL || 'https://report-explorer.example',
   trailingSlash: 'always',
+  // The content store (data-store.json) lives with the project, not in node_modules/.astro:
+  // worktrees that share one node_modules would otherwise read each other's stores mid-build.
+  cacheDir: './.astro/cache',
   build: {
     // /reports/2024/ -> dist/reports/2024/index.html
     format: 'directory',

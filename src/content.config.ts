@@ -114,8 +114,26 @@ const aliases = defineCollection({
   schema: IdAliasSchema,
 });
 
+/**
+ * Source pages by URL name. Two files with the same bytes and names that are not URL-safe
+ * (台州.txt and 襄阳.txt in the city corpus) would both be source-<sha256>: the second is -2,
+ * so that no file loses its page (links made from the sha256 alone reach the same text).
+ */
+function sourceEntries(list: readonly { file: string; sha256: string }[]) {
+  const seen = new Map<string, number>();
+  return list.map((s) => {
+    const base = sourceSlug(s.file, s.sha256);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return { id: n === 1 ? base : `${base}-${n}`, file: s.file };
+  });
+}
+
 const sources = defineCollection({
-  loader: corpusLoader('sources', (c) => c.result.sources.map((s) => ({ id: sourceSlug(s.file, s.sha256), data: s }))),
+  loader: corpusLoader('sources', (c) => {
+    const ids = sourceEntries(c.result.sources);
+    return c.result.sources.map((s, i) => ({ id: ids[i]!.id, data: s }));
+  }),
   schema: SourceSchema,
 });
 

@@ -6,7 +6,7 @@
  */
 import { SIMILAR_ENOUGH, bestMatch, phraseTokens, diffQuote, trimQuote, type SearchTable } from '../lib/search/index.ts';
 import { FACETS, SearchEngine, type Facet, type Filters, type SearchOutcome } from './search-engine.ts';
-import { docLabel, el, KIND_LABEL, PART_LABEL, pendingHit, renderHit, resultUrl } from './search-render.ts';
+import { docLabel, el, KIND_LABEL, PART_LABEL, renderHit, resultUrl } from './search-render.ts';
 
 const PAGE = 20;
 /** Similarity (bigram Dice) from which a passage counts as the source of a quote, as in the coverage checks. */
@@ -72,7 +72,7 @@ class SearchPage {
       this.timer = window.setTimeout(() => void this.run(this.currentFilters()), 180);
     });
     this.facets.addEventListener('change', () => void this.run(this.currentFilters()));
-    this.more.addEventListener('click', () => this.showMore(true));
+    this.more.addEventListener('click', () => void this.showMore(true));
     this.quoteForm.addEventListener('submit', (e) => {
       e.preventDefault();
       void this.checkQuote();
@@ -186,7 +186,7 @@ class SearchPage {
     this.list.replaceChildren();
     this.shown = 0;
     this.announce(outcome, filters);
-    this.showMore(false);
+    void this.showMore(false);
   }
 
   private announce(o: SearchOutcome, filters: Filters): void {
@@ -250,26 +250,34 @@ class SearchPage {
     }
   }
 
-  private showMore(focusFirst: boolean): void {
+  /**
+   * The next batch of results, appended only once every text in it has arrived: an item
+   * never changes height after it is on screen, so nothing below it jumps (no layout shift).
+   */
+  private async showMore(focusFirst: boolean): Promise<void> {
     const o = this.outcome;
     if (!o) return;
+    const serial = this.serial;
     const batch = o.hits.slice(this.shown, this.shown + PAGE);
-    const items = batch.map((hit) => {
-      const li = pendingHit(hit);
-      this.list.append(li);
-      void this.engine
-        .then((e) => e.text(hit.hash))
-        .then((text) => {
-          if (!renderHit(li, hit, o, text)) console.error(`search: ${hit.hash} does not contain the query`);
-        })
-        .catch((e: unknown) => {
+    this.shown += batch.length;
+    this.more.hidden = true;
+    this.root.setAttribute('aria-busy', 'true');
+    const engine = await this.engine;
+    const items = await Promise.all(
+      batch.map(async (hit) => {
+        const li = el('li', { class: 'hit' });
+        try {
+          if (!renderHit(li, hit, o, await engine.text(hit.hash))) console.error(`search: ${hit.hash} does not contain the query`);
+        } catch (e) {
           console.error(e);
           li.replaceChildren(el('p', { class: 'hit-doc' }, docLabel(hit.doc)), el('p', {}, '这一条未能载入。'));
-          li.removeAttribute('aria-busy');
-        });
-      return li;
-    });
-    this.shown += batch.length;
+        }
+        return li;
+      }),
+    );
+    if (serial !== this.serial || o !== this.outcome) return; // a newer query replaced these results
+    this.list.append(...items);
+    this.root.removeAttribute('aria-busy');
     this.more.hidden = this.shown >= o.hits.length;
     this.more.textContent = `显示更多（还有 ${o.hits.length - this.shown} 处）`;
     if (focusFirst && items[0]) {

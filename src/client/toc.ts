@@ -39,3 +39,25 @@ export function initToc(): void {
   for (const h of headings) io.observe(h);
   mark();
 }
+
+/**
+ * The floating "目录" link (phones): shown only while the table of contents is out of
+ * view; it opens the contents and puts the focus on them.
+ */
+export function initTocLink(): void {
+  const link = document.querySelector<HTMLAnchorElement>('a.to-toc');
+  const toc = document.getElementById('toc');
+  const details = toc?.querySelector<HTMLDetailsElement>('.toc-details');
+  if (!link || !toc || !details) return;
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    details.open = true;
+    toc.scrollIntoView({ block: 'start' });
+    details.querySelector<HTMLElement>('summary')?.focus({ preventScroll: true });
+  });
+  if (!('IntersectionObserver' in window)) return;
+  link.classList.add('watch');
+  new IntersectionObserver((entries) => {
+    for (const e of entries) link.classList.toggle('away', !e.isIntersecting && e.boundingClientRect.top < 0);
+  }).observe(toc);
+}

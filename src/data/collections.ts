@@ -3,10 +3,11 @@
  * deterministic). Pages call these; the groupings live in catalog.ts.
  */
 import { getCollection, getEntry } from 'astro:content';
-import type { Diagnostic, ReportDocument, Source } from '../lib/index.ts';
+import type { Diagnostic, Region, ReportDocument, Source } from '../lib/index.ts';
 import type { IdAlias } from '../lib/parse/index.ts';
 import { compareComparisons, targetOutcomes, type Comparison, type TargetOutcome } from '../lib/compare/index.ts';
 import { sortDocuments } from './catalog.ts';
+import { yearDistributions, type Distribution } from './distribution.ts';
 import { sourceSlug } from './urls.ts';
 
 export async function allDocuments(): Promise<ReportDocument[]> {
@@ -66,4 +67,14 @@ export async function corpusMeta() {
   const entry = await getEntry('corpus', 'meta');
   if (!entry) throw new Error('the corpus collection has no meta entry');
   return entry.data;
+}
+
+/** Every region of the documents, by slug. */
+export async function regionsBySlug(): Promise<Map<string, Region>> {
+  return new Map((await allDocuments()).filter((d) => d.region).map((d) => [d.region!.slug, d.region!]));
+}
+
+/** One year's targets across regions, one distribution per indicator and measure in % (src/data/distribution.ts). */
+export async function distributionsFor(year: number): Promise<Distribution[]> {
+  return yearDistributions(await allComparisons((c) => c.year === year && c.horizon === 'annual'), await regionsBySlug(), year);
 }

@@ -40,3 +40,16 @@ export function absoluteUrl(path: string, site: URL | string | undefined): strin
   if (!site) throw new Error('the site URL is not configured (astro.config.mjs `site`, or SITE_URL)');
   return new URL(path, site).href;
 }
+
+/* Navigation, data and distribution pages. */
+export const regionsIndexPath = (): string => '/regions/';
+export const yearsIndexPath = (): string => '/years/';
+export const indicatorPath = (key: string): string => `/indicators/${key}/`;
+/** The /data/ page, or one of its sections (#version, #targets-csv). */
+export const dataPath = (anchor?: string): string => `/data/${anchor ? `#${anchor}` : ''}`;
+export const dataVersionPath = (): string => dataPath('version');
+/** One year's targets for one indicator across regions, with the province and national targets beside each (CSV). */
+export const yearDistributionCsvPath = (year: number, key: string, measure: string): string => `/years/${year}/${key}-${measure}.csv`;
+export const indicatorsIndexPath = (): string => '/indicators/';
+export const searchPath = (): string => '/search/';
+export const sourcesIndexPath = (): string => '/sources/';

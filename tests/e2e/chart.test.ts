@@ -168,10 +168,13 @@ describe.skipIf(!hasChromium())('charts in Chromium', () => {
   test('the year page 2024 shows the GDP growth targets of Weihai, Yantai and Rongcheng side by side', async () => {
     await withPage(async (page) => {
       await page.goto(`${server.url}/years/2024/`, { waitUntil: 'load' });
-      const charts = await drawnCharts(page);
-      const gdp = charts.find((c) => c.id === 'year-2024-gdp-growth')!;
-      expect(gdp.labels.map((l) => (Array.isArray(l) ? l[0] : l)).sort()).toEqual(['威海', '烟台', '荣成'].sort());
-      expect(gdp.target).toEqual([5.5, 5.5, 5.5]);
+      // Drawn without a script (src/components/charts/TargetDistribution.astro): one marker per city.
+      const marks = await page.locator('#dist-2024-gdp-growth .dist-track .mk').evaluateAll((ms) =>
+        ms.map((m) => ({ title: (m as HTMLElement).title, x: getComputedStyle(m).getPropertyValue('--x') })),
+      );
+      expect(marks.map((m) => m.title.split('：')[0]).sort()).toEqual(['威海市', '烟台市', '荣成市'].sort());
+      expect(new Set(marks.map((m) => m.x)).size).toBe(1); // all three at 5.5%
+      expect(await page.locator('#dist-2024-gdp-growth .dist-data tbody tr').count()).toBe(3);
     });
   });
 

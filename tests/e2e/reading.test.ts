@@ -37,9 +37,9 @@ describe.skipIf(!hasChromium())('reading site in Chromium', () => {
       const res = await page.goto(`${server.url}/`);
       expect(res?.status()).toBe(200);
       await expect(page.locator('h1').textContent()).resolves.toContain('政府工作报告');
-      const grid = page.locator('.grid-table a[href^="/reports/"]');
-      expect(await grid.count()).toBeGreaterThanOrEqual(8);
-      await page.locator('.grid-table a[href="/reports/rongcheng-2023/"]').click();
+      const years = page.locator('.dir .dir-years a[href^="/reports/"]');
+      expect(await years.count()).toBeGreaterThanOrEqual(7);
+      await page.locator('.dir a[href="/reports/rongcheng-2023/"]').click();
       await page.waitForURL(/\/reports\/rongcheng-2023\/$/);
       await expect(page.locator('h1').textContent()).resolves.toBe('荣成市2023年政府工作报告');
       expect(errors).toEqual([]);
