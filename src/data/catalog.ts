@@ -3,6 +3,7 @@
  * arrays (no `astro:content` here), so they are unit-tested without a build;
  * `collections.ts` feeds them from the content collections.
  */
+import type { IdAlias } from '../lib/parse/index.ts';
 import type { Diagnostic, Region, ReportDocument } from '../lib/index.ts';
 
 const KIND_ORDER: Record<ReportDocument['kind'], number> = { report: 0, 'partial-report': 1, 'five-year-plan': 2, coverage: 3 };
@@ -186,4 +187,18 @@ export function coverageMarks(doc: ReportDocument): Map<string, Mark[]> {
     add(d.coverage.paragraphId, { text: d.coverage.quote, href: `#d-${d.id}`, kind: 'discrepancy', title: `数字出入：报告作 ${d.report.value}${d.report.unit}` });
   }
   return marks;
+}
+
+/**
+ * Old ids to keep as anchors in a document, by the id that holds their text now. Only aliases
+ * into this document whose old id is not reused here for other text (a reused id can only
+ * point at what it holds now).
+ */
+export function aliasAnchors(aliases: readonly IdAlias[], documentId: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const a of aliases) {
+    if (a.shadowed || a.toDocument !== documentId) continue;
+    out.set(a.to, [...(out.get(a.to) ?? []), a.from]);
+  }
+  return out;
 }

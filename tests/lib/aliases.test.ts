@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIdLedger, fingerprint, idAliases, IdLedgerSchema, parseText, PARSER_VERSION } from '../../src/lib/parse/index.ts';
 import { parsedSeeds, ROOT } from './seeds.ts';
+import { aliasAnchors } from '../../src/data/catalog.ts';
 
 const ledger = IdLedgerSchema.parse(JSON.parse(readFileSync(join(ROOT, 'src', 'data', 'id-ledger.json'), 'utf8')));
 
@@ -53,6 +54,13 @@ describe('id ledger and aliases', () => {
       ['s2-p1', 's0', 'ancestor', true],
       ['s3-p1', 's2-p1', 'text', false],
     ]);
+  });
+
+  it('the report page keeps moved ids as anchors on their text, except ids now reused for other text', () => {
+    const after = parseText('各位代表：\n现在，我代表威海市人民政府向大会报告工作。\n一、2023年政府工作回顾\n新的一段：刚刚过去的一年。\n第一段：经济运行稳中向好。\n第二段：产业发展持续升级。\n二、政府自身建设\n第四段：建设人民满意的政府。\n');
+    const anchors = aliasAnchors(idAliases(old, after.documents), 'weihai-2024');
+    expect(Object.fromEntries(anchors)).toEqual({ s2: ['s3'], 's2-p1': ['s3-p1'] });
+    expect(aliasAnchors(idAliases(old, after.documents), 'other-2024').size).toBe(0);
   });
 
   it('follows a document whose id changed (its region or year read anew) by its file and text', () => {
