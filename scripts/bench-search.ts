@@ -76,6 +76,59 @@ async function allResults(page: Page, query: string): Promise<{ count: number; h
   return { ...shown, ms };
 }
 
+export interface ColdQuery {
+  q: string;
+  ms: number;
+  /** Bytes transferred for search (everything but the page's HTML, CSS, fonts and icon), as served here. */
+  searchBytes: number;
+  /** The same from a host that gzips text (Pagefind's own files are gzipped already). */
+  searchGzip: number;
+  pageBytes: number;
+  requests: number;
+  /** Hits the page reports. */
+  results: number;
+}
+
+/** What a fresh browser profile downloads to search for `q` on `<base>search/?q=…`. */
+export async function coldQuery(serverUrl: string, q: string, dist: string, base = '/'): Promise<ColdQuery> {
+  const gzipped = (path: string, size: number) => {
+    const file = join(dist, decodeURIComponent(path.slice(base.length - 1)));
+    if (/\.(pf_\w+|pagefind)$/.test(path) || !existsSync(file) || statSync(file).isDirectory()) return size;
+    return gzipSync(readFileSync(file)).length;
+  };
+  const s = await openPage({ width: 1280, height: 900 });
+  try {
+    const cdp = await s.context.newCDPSession(s.page);
+    await cdp.send('Network.enable');
+    const urls = new Map<string, string>();
+    const sizes = new Map<string, number>();
+    cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+    cdp.on('Network.loadingFinished', (e) => sizes.set(e.requestId, e.encodedDataLength));
+    const t0 = Date.now();
+    await s.page.goto(`${serverUrl}${base}search/?q=${encodeURIComponent(q)}`);
+    const shown = await settled(s.page).catch(async (e: Error) => {
+      throw new Error(`cold "${q}": ${e.message}; status "${await s.page.textContent('[data-status]')}"; errors ${s.errors.join('; ')}`);
+    });
+    const ms = Date.now() - t0;
+    await s.page.waitForTimeout(50);
+    let searchBytes = 0;
+    let searchGzip = 0;
+    let pageBytes = 0;
+    for (const [id, size] of sizes) {
+      const path = new URL(urls.get(id) ?? 'http://x/').pathname;
+      // What the search page costs anyway (its HTML, the site's CSS, fonts, icon) is counted apart.
+      if (path === `${base}search/` || /\.(css|woff2?|ttf|svg|ico)$/.test(path)) pageBytes += size;
+      else {
+        searchBytes += size;
+        searchGzip += gzipped(path, size);
+      }
+    }
+    return { q, ms, searchBytes, searchGzip, pageBytes, requests: sizes.size, results: shown.count };
+  } finally {
+    await s.close();
+  }
+}
+
 const toSimplifiedQuery = await loadTraditionalConverter();
 const expected = (q: string) => truth(/[們國會經濟發這為與於過實業產營現際農區縣歲務員體歷號]/u.test(q) ? toSimplifiedQuery(q) : q);
 
@@ -127,46 +180,8 @@ export async function measureSearch(dist = resolve(import.meta.dirname, '..', 'd
     }
 
     // 2. Cold cost: a fresh profile per query.
-    const cold: Array<{ q: string; ms: number; searchBytes: number; searchGzip: number; pageBytes: number; requests: number }> = [];
-    /** What the same file costs from a host that gzips text (Pagefind's own files are gzipped already). */
-    const gzipped = (path: string, size: number) => {
-      const file = join(dist, decodeURIComponent(path));
-      if (/\.(pf_\w+|pagefind)$/.test(path) || !existsSync(file) || statSync(file).isDirectory()) return size;
-      return gzipSync(readFileSync(file)).length;
-    };
-    for (const q of BENCH_QUERIES) {
-      const s = await openPage({ width: 1280, height: 900 });
-      try {
-        const cdp = await s.context.newCDPSession(s.page);
-        await cdp.send('Network.enable');
-        const urls = new Map<string, string>();
-        const sizes = new Map<string, number>();
-        cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
-        cdp.on('Network.loadingFinished', (e) => sizes.set(e.requestId, e.encodedDataLength));
-        const t0 = Date.now();
-        await s.page.goto(`${server.url}/search/?q=${encodeURIComponent(q)}`);
-        await settled(s.page).catch(async (e: Error) => {
-          throw new Error(`cold "${q}": ${e.message}; status "${await s.page.textContent('[data-status]')}"; errors ${s.errors.join('; ')}`);
-        });
-        const ms = Date.now() - t0;
-        await s.page.waitForTimeout(50);
-        let searchBytes = 0;
-        let searchGzip = 0;
-        let pageBytes = 0;
-        for (const [id, size] of sizes) {
-          const path = new URL(urls.get(id) ?? 'http://x/').pathname;
-          // What the search page costs anyway (its HTML, the site's CSS, fonts, icon) is counted apart.
-          if (path === '/search/' || /\.(css|woff2?|ttf|svg|ico)$/.test(path)) pageBytes += size;
-          else {
-            searchBytes += size;
-            searchGzip += gzipped(path, size);
-          }
-        }
-        cold.push({ q, ms, searchBytes, searchGzip, pageBytes, requests: sizes.size });
-      } finally {
-        await s.close();
-      }
-    }
+    const cold: ColdQuery[] = [];
+    for (const q of BENCH_QUERIES) cold.push(await coldQuery(server.url, q, dist));
 
     const finiteRanks = ranks.filter(Number.isFinite);
     const figures = {

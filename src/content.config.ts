@@ -15,7 +15,7 @@ import { dataVersion, documentMarkdown } from './lib/cite/index.ts';
 import { loadCorpus, sourcesDir, type Corpus } from './data/load.ts';
 import { assertParsable } from './data/corpus-check.ts';
 import { readSources } from './data/read-sources.ts';
-import { reportPath, sourceSlug } from './data/urls.ts';
+import { reportPath, sourceSlugMap } from './data/urls.ts';
 
 const CorpusMetaSchema = z.object({
   parserVersion: z.string(),
@@ -116,7 +116,10 @@ const results = defineCollection({
 });
 
 const sources = defineCollection({
-  loader: corpusLoader('sources', (c) => c.result.sources.map((s) => ({ id: sourceSlug(s.file, s.sha256), data: s }))),
+  loader: corpusLoader('sources', (c) => {
+    const slugs = sourceSlugMap(c.result.sources);
+    return c.result.sources.map((s) => ({ id: slugs.get(s.file)!, data: s }));
+  }),
   schema: SourceSchema,
 });
 

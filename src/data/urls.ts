@@ -23,6 +23,24 @@ export function sourceSlug(file: string, sha256?: string): string {
   return `source-${sha256.slice(0, 12)}`;
 }
 
+/**
+ * URL names of all source files, unique: where two files would get the same name (identical
+ * copies under different non-ASCII names, or the same base name in two folders), the later
+ * file (by path) gets `-2`, `-3` ….
+ */
+export function sourceSlugMap(sources: ReadonlyArray<{ file: string; sha256: string }>): Map<string, string> {
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const s of [...sources].sort((a, b) => a.file.localeCompare(b.file))) {
+    const base = sourceSlug(s.file, s.sha256);
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    taken.add(slug);
+    out.set(s.file, slug);
+  }
+  return out;
+}
+
 export const sourcePath = (slug: string): string => `/sources/${slug}/`;
 /** A line of a source page; with `endLine`, `?lines=a-b` lets the page mark the whole range (the #L anchor works without it). */
 export const sourceLinePath = (slug: string, line: number, endLine?: number): string =>
