@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import pagefindSearch from './src/integrations/pagefind.ts';
+import searchIndex from './src/integrations/search-index.ts';
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -16,7 +16,7 @@ export default defineConfig({
   // `true` keeps one space between inline elements; Astro 7's default 'jsx' strips it
   // (see shared/notes/astro7-facts.md §2.10), which would glue Chinese and Latin runs together.
   compressHTML: true,
-  // Search index (Pagefind, built from the parser's records) after every build.
+  // Search index (src/integrations/search-index.ts, built from the parser's records) after every build.
   // Sitemap of every page (the reading site's; 404 excluded).
-  integrations: [pagefindSearch(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
+  integrations: [searchIndex(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
 });

@@ -141,6 +141,13 @@ function astroBin(): string {
 
 const PAGE = 4096;
 
+/** A process's name: the script a node process runs (astro.js …), else its command. */
+function processName(pid: number): string {
+  const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  const script = args.slice(1).find((a) => !a.startsWith('-') && /\.(m?js|ts)$/.test(a));
+  return script ? basename(script) : basename(args[0] ?? readFileSync(`/proc/${pid}/comm`, 'utf8').trim());
+}
+
 /** RSS in bytes of `pid` and every process below it, and the largest one (name, bytes). */
 function treeRss(root: number): { total: number; largest: [string, number] } {
   const children = new Map<number, number[]>();
@@ -162,7 +169,7 @@ function treeRss(root: number): { total: number; largest: [string, number] } {
     try {
       const rss = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE;
       total += rss;
-      if (rss > largest[1]) largest = [basename(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').find((a, i) => i > 0 && !a.startsWith('-')) ?? readFileSync(`/proc/${pid}/comm`, 'utf8').trim()), rss];
+      if (rss > largest[1]) largest = [processName(pid), rss];
     } catch {
       return;
     }

@@ -1,14 +1,59 @@
 /**
- * Every URL the site makes, in one place. Site-absolute paths with the trailing
- * slash (trailingSlash: 'always'); ids are the parser's ids, never re-derived.
+ * Every URL the site makes, in one place: pages, components, endpoints, the feed,
+ * the sitemap and the browser code (search, citations) build their paths here.
+ * Site-absolute paths with the trailing slash (trailingSlash: 'always') that start
+ * with the site's base path (`/`, or e.g. `/report-explorer/` when BASE_PATH is set,
+ * see astro.config.mjs); ids are the parser's ids, never re-derived. Browser-safe.
  */
 
-export const reportPath = (id: string): string => `/reports/${id}/`;
+/** `/`, `/x/`: a leading and a trailing slash, nothing doubled. */
+export function normalizeBase(base: string | undefined): string {
+  const inner = (base ?? '').split('/').filter(Boolean).join('/');
+  return inner ? `/${inner}/` : '/';
+}
+
+/**
+ * The base path: Astro's `base` as Vite hands it to pages and browser code
+ * (import.meta.env.BASE_URL), else BASE_PATH (Node scripts and tests, where Vite
+ * does not run), else `/`.
+ */
+export const BASE: string = normalizeBase(
+  (import.meta as ImportMeta & { env?: { BASE_URL?: string } }).env?.BASE_URL ??
+    (typeof process !== 'undefined' ? process.env.BASE_PATH : undefined),
+);
+
+/** A path under the base: sitePath('reports/') → `/report-explorer/reports/`. Accepts a leading slash. */
+export function sitePath(path = ''): string {
+  return `${BASE}${path.replace(/^\/+/, '')}`;
+}
+
+/** The path without the base (for comparing a location with the site's own routes). */
+export function stripBase(pathname: string): string {
+  return pathname.startsWith(BASE) ? `/${pathname.slice(BASE.length)}` : pathname;
+}
+
+export const homePath = (): string => sitePath();
+export const reportsPath = (): string => sitePath('reports/');
+export const reportPath = (id: string): string => sitePath(`reports/${id}/`);
 export const anchorPath = (documentId: string, id: string): string => `${reportPath(documentId)}#${id}`;
-export const regionPath = (slug: string): string => `/regions/${slug}/`;
-export const yearPath = (year: number | string): string => `/years/${year}/`;
-export const documentJsonPath = (id: string): string => `/data/documents/${id}.json`;
-export const documentMarkdownPath = (id: string): string => `/data/documents/${id}.md`;
+export const regionsPath = (): string => sitePath('regions/');
+export const regionPath = (slug: string): string => sitePath(`regions/${slug}/`);
+export const yearsPath = (): string => sitePath('years/');
+export const yearPath = (year: number | string): string => sitePath(`years/${year}/`);
+export const indicatorsPath = (): string => sitePath('indicators/');
+export const indicatorPath = (key: string): string => sitePath(`indicators/${key}/`);
+export const dataPath = (file = ''): string => sitePath(`data/${file}`);
+export const documentJsonPath = (id: string): string => dataPath(`documents/${id}.json`);
+export const documentMarkdownPath = (id: string): string => dataPath(`documents/${id}.md`);
+export const schemaPath = (name: string): string => dataPath(`schema/${name}.schema.json`);
+export const sourcesPath = (): string => sitePath('sources/');
+export const aboutPath = (): string => sitePath('about/');
+export const feedPath = (): string => sitePath('feed.xml');
+export const sitemapPath = (): string => sitePath('sitemap-index.xml');
+/** The search page, with a query when given. */
+export const searchPath = (q?: string): string => sitePath(`search/${q ? `?q=${encodeURIComponent(q)}` : ''}`);
+/** The search index's folder (src/integrations/search-index.ts writes it). */
+export const searchIndexPath = (): string => sitePath('search/');
 
 const SAFE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
@@ -41,11 +86,11 @@ export function sourceSlugMap(sources: ReadonlyArray<{ file: string; sha256: str
   return out;
 }
 
-export const sourcePath = (slug: string): string => `/sources/${slug}/`;
+export const sourcePath = (slug: string): string => sitePath(`sources/${slug}/`);
 /** A line of a source page; with `endLine`, `?lines=a-b` lets the page mark the whole range (the #L anchor works without it). */
 export const sourceLinePath = (slug: string, line: number, endLine?: number): string =>
   `${sourcePath(slug)}${endLine && endLine > line ? `?lines=${line}-${endLine}` : ''}#L${line}`;
-export const rawSourcePath = (slug: string): string => `/data/sources/${slug}.txt`;
+export const rawSourcePath = (slug: string): string => dataPath(`sources/${slug}.txt`);
 
 /** Absolute URL on the site (canonical links, citations, feed). */
 export function absoluteUrl(path: string, site: URL | string | undefined): string {
