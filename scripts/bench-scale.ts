@@ -7,7 +7,7 @@
  * into a temporary outDir (`astro build --outDir`, REPORTS_DIR set) and prints:
  *  - wall time of the build;
  *  - peak memory of the whole process tree (the sum of the RSS of astro and every process
- *    it started, Pagefind included), sampled from /proc every 100 ms, and the largest process;
+ *    it started), sampled from /proc every 100 ms, and the largest process;
  *  - dist/ size and file count, and the biggest folders;
  *  - cold search bytes: what a fresh browser profile downloads for a search on /search/?q=…,
  *    beyond the page itself, for a two-character and a long query (and, with --all-queries,

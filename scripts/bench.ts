@@ -76,7 +76,7 @@ async function benchSite(): Promise<void> {
   if (!args.has('--no-build')) {
     const t0 = performance.now();
     execFileSync('npx', ['astro', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-    console.log(`build: ${((performance.now() - t0) / 1000).toFixed(1)} s (astro build, including Pagefind)`);
+    console.log(`build: ${((performance.now() - t0) / 1000).toFixed(1)} s (astro build, including the search index)`);
   }
   if (!existsSync(dist)) {
     console.log('site: no dist/ to measure');

@@ -259,7 +259,10 @@ describe.skipIf(!hasChromium())('search costs nothing until used', () => {
       await page.waitForSelector('.quick-results:not([hidden]) .quick-list a.hit-link');
       expect(urls).toContain('/search/index.json');
       expect(urls.some((u) => /^\/search\/[0-9a-f]{12}\/g\/\d+\.bin$/.test(u))).toBe(true);
-      expect(await page.textContent('.quick-status')).toContain(`找到 ${truth('国和一号').length} 处`);
+      // Each keystroke searches; wait for the last query's answer (an earlier one, 国, may show first).
+      const expected = `找到 ${truth('国和一号').length} 处`;
+      await page.waitForFunction((t) => document.querySelector('.quick-status')?.textContent?.includes(t), expected, { timeout: 10_000 });
+      expect(await page.textContent('.quick-status')).toContain(expected);
       // ArrowDown moves into the list; Escape closes it.
       await page.keyboard.press('ArrowDown');
       expect(await page.evaluate(() => document.activeElement?.classList.contains('hit-link'))).toBe(true);
