@@ -9,6 +9,10 @@ export default defineConfig({
   // Absolute URLs (canonical links, sitemap, Open Graph) are built from this.
   site: process.env.SITE_URL || 'https://report-explorer.example',
   trailingSlash: 'always',
+  // Caches in the project, not in node_modules/ (which worktrees and CI caches may share): the content
+  // layer's data store and Vite's pre-bundled dependencies.
+  cacheDir: './.astro/cache',
+  vite: { cacheDir: './.astro/vite' },
   build: {
     // /reports/2024/ -> dist/reports/2024/index.html
     format: 'directory',

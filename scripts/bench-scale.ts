@@ -268,6 +268,7 @@ export async function benchScale(sizes: number[], opts: { keep?: boolean; allQue
       const out = join(work, 'dist');
       console.log(`[scale ${size}] building ${files} files (${synthetic} synthetic) from ${dir} …`);
       const { log, ...build } = await timedBuild(out, { REPORTS_DIR: dir, ...opts.env });
+      writeFileSync(join(work, 'build.log'), log);
       const dist = distFigures(out);
       const search: ScaleRow['search'] = {};
       if (hasChromium()) {

@@ -12,7 +12,7 @@ import { z } from 'astro/zod';
 import { DiagnosticSchema, DocumentSchema, ResultSchema, SectionSchema, SourceSchema, TargetSchema } from './lib/index.ts';
 import { PARSER_VERSION, parseSourcesWithTrees } from './lib/parse/index.ts';
 import { dataVersion, documentMarkdown } from './lib/cite/index.ts';
-import { loadCorpus, sourcesDir, type Corpus } from './data/load.ts';
+import { loadCorpus, sourcePaths, sourcesDir, type Corpus } from './data/load.ts';
 import { assertParsable } from './data/corpus-check.ts';
 import { readSources } from './data/read-sources.ts';
 import { reportPath, sourceSlugMap } from './data/urls.ts';
@@ -39,8 +39,7 @@ function corpus(ctx: LoaderContext) {
   if (generation === 0) c = loadCorpus(root);
   else {
     if (fresh?.generation !== generation) {
-      const dir = sourcesDir(root);
-      fresh = { generation, corpus: { ...parseSourcesWithTrees(readSources([dir], root)), dir } };
+      fresh = { generation, corpus: { ...parseSourcesWithTrees(readSources(sourcePaths(root), root)), dir: sourcesDir(root) } };
     }
     c = fresh.corpus;
   }
@@ -66,16 +65,17 @@ function corpusLoader(name: string, pick: (c: ReturnType<typeof corpus>, ctx: Lo
       if (name === 'documents') {
         const count = (severity: string) => c.result.diagnostics.filter((d) => d.severity === severity).length;
         ctx.logger.info(
-          `${c.result.documents.length} documents from ${c.result.sources.length} files in ${relative(c.root, c.dir) || '.'} ` +
+          `${c.result.documents.length} documents from ${c.result.sources.length} files in ${sourcePaths(c.root).map((p) => relative(c.root, p) || '.').join(', ')} ` +
             `(data version ${c.version}; ${count('warning')} warnings, ${count('info')} notes shown on the report pages)`,
         );
       }
       // Under `astro dev`: re-parse and reload when a file in the sources folder changes.
       if (ctx.watcher && !watched.has(name)) {
         watched.add(name);
-        ctx.watcher.add(c.dir);
+        const paths = sourcePaths(c.root);
+        ctx.watcher.add(paths);
         const onChange = async (path: string) => {
-          if (!resolve(path).startsWith(c.dir)) return;
+          if (!paths.some((p) => resolve(path).startsWith(p))) return;
           generation++;
           ctx.logger.info(`${relative(c.root, path)} changed; parsing the sources again`);
           await loader.load(ctx);
@@ -135,7 +135,7 @@ const corpusMeta = defineCollection({
       data: {
         parserVersion: PARSER_VERSION,
         dataVersion: c.version,
-        sourcesDir: relative(c.root, sourcesDir(c.root)) || '.',
+        sourcesDir: sourcePaths(c.root).map((p) => relative(c.root, p) || '.').join(', '),
         builtOn: new Date().toISOString().slice(0, 10),
         documents: c.result.documents.length,
         sources: c.result.sources.length,

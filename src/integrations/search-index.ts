@@ -15,19 +15,20 @@
  *    the newest shard first and stops when it has a page of results.
  * Buckets are sized to about BUCKET_BYTES; texts are written a few entries per file.
  *
- * The index is built when the build starts (the records are all it needs), in this
- * process, while Vite bundles; the files are written at `astro:build:done`.
+ * The index is built when the build starts (the records are all it needs), in a worker
+ * thread while Astro bundles and renders; the files are written at `astro:build:done`.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ReportDocument } from '../lib/index.ts';
 import {
-  ByteWriter, PostingsWriter, bucketOf, encodeParts, foldedCodePoints, kindFacet, searchDoc, searchEntries, searchPaths, tokenKey, TOKEN_VERSION, writeKey, writePostings,
-  type SearchEntry, type SearchManifest, type SearchText, type ShardDocs, type ShardInfo, type TokenKey,
+  ByteWriter, PostingsWriter, bucketOf, encodeParts, foldedCodePoints, searchDoc, searchEntries, searchPaths, tokenKey, TOKEN_VERSION, writeKey, writePostings,
+  type SearchDoc, type SearchEntry, type SearchManifest, type SearchText, type ShardDocs, type ShardInfo, type TokenKey,
 } from '../lib/search/index.ts';
 
 /** Folded characters per shard (a shard ends with the document that reaches it). */
@@ -66,10 +67,10 @@ export interface BuiltIndex {
 interface Shard {
   first: number;
   entries: SearchEntry[];
-  docs: ReportDocument[];
+  docs: SearchDoc[];
 }
 
-function cutShards(docs: ReportDocument[], entries: SearchEntry[], lengths: number[], shardChars: number): Shard[] {
+function cutShards(docs: SearchDoc[], entries: SearchEntry[], lengths: number[], shardChars: number): Shard[] {
   const docsById = new Map(docs.map((d) => [d.id, d]));
   const shards: Shard[] = [];
   let current: Shard | null = null;
@@ -152,18 +153,31 @@ function buckets(records: Array<[TokenKey, Uint8Array]>, count: number): Uint8Ar
 
 const sumBytes = (records: Array<[TokenKey, Uint8Array]>) => records.reduce((n, [, b]) => n + b.length, 0);
 
+/** What the index needs of the documents: the entries in rank order, and each document's search record. */
+export interface IndexInput {
+  entries: SearchEntry[];
+  docs: SearchDoc[];
+}
+
+export function indexInput(documents: ReportDocument[]): IndexInput {
+  return { entries: searchEntries(documents), docs: documents.map(searchDoc) };
+}
+
 /** Build every file of the index from the documents. Pure apart from CPU: nothing is written. */
 export function buildIndex(documents: ReportDocument[], opts: IndexOptions = {}): BuiltIndex {
+  return buildIndexFrom(indexInput(documents), opts);
+}
+
+export function buildIndexFrom({ entries, docs: documents }: IndexInput, opts: IndexOptions = {}): BuiltIndex {
   const shardChars = opts.shardChars ?? SHARD_CHARS;
   const rareMax = opts.rareMax ?? RARE_MAX;
   const bucketBytes = opts.bucketBytes ?? BUCKET_BYTES;
   const perFile = opts.textsPerFile ?? TEXTS_PER_FILE;
-  const entries = searchEntries(documents);
 
   // The build's folder name: a digest of everything that goes into the files.
   const digest = createHash('sha256').update(JSON.stringify({ v: TOKEN_VERSION, shardChars, rareMax, bucketBytes, perFile }));
   for (const e of entries) digest.update(`${e.url}\u0000${e.part}\u0000${e.headings.join('\u0001')}\u0000${e.text}\u0000`);
-  for (const d of documents) digest.update(JSON.stringify(searchDoc(d)));
+  for (const d of documents) digest.update(JSON.stringify(d));
   const id = digest.digest('hex').slice(0, 12);
 
   // Pass 1: every entry as token numbers (character at 2i, pair at 2i + 1), and each token's count.
@@ -253,7 +267,7 @@ export function buildIndex(documents: ReportDocument[], opts: IndexOptions = {})
       const d = shard.docs[docs.docs.length]!;
       let j = i;
       while (j < shard.entries.length && shard.entries[j]!.docId === d.id) j++;
-      docs.docs.push({ ...searchDoc(d), n: j - i, p: encodeParts(shard.entries.slice(i, j).map((e) => e.part)) });
+      docs.docs.push({ ...d, n: j - i, p: encodeParts(shard.entries.slice(i, j).map((e) => e.part)) });
       i = j;
     }
     files.set(searchPaths.shardDocs(id, k), JSON.stringify(docs));
@@ -278,7 +292,7 @@ export function buildIndex(documents: ReportDocument[], opts: IndexOptions = {})
       d: shard.docs.length,
       b,
       y: [...new Set(shard.docs.map((d) => d.year ?? 0))].sort((a, b) => b - a),
-      k: [...new Set(shard.docs.map((d) => kindFacet(d)))].sort(),
+      k: [...new Set(shard.docs.map((d) => d.kind))].sort(),
     });
   });
 
@@ -335,30 +349,73 @@ export function describe(s: BuildSummary): string {
   return `indexed ${s.entries} paragraphs and headings in ${s.shards} shard${s.shards === 1 ? '' : 's'}: ${s.files} files, ${(s.bytes / 1048576).toFixed(1)} MB (${s.globalBuckets} global buckets)`;
 }
 
+/** A build of the index running beside Astro: in a worker thread, or in this thread where workers fail. */
+interface Pending {
+  write(outDir: string): Promise<BuildSummary>;
+}
+
+function inThisThread(input: IndexInput, opts: IndexOptions): Pending {
+  const built = buildIndexFrom(input, opts);
+  return { write: async (outDir) => (writeIndex(built, outDir), built.summary) };
+}
+
 /**
- * The Astro integration: register once in astro.config.mjs. The index is built
- * when the build starts and written when the pages are.
+ * Build in a worker thread (search-index-worker.ts), so that the index takes the second core
+ * while Astro renders on the first; the worker keeps the files until they are written.
+ */
+function inWorker(input: IndexInput, opts: IndexOptions, logger: Logger): Pending {
+  const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { workerData: { input, opts } });
+  const replies: Array<(m: WorkerReply | { failed: Error }) => void> = [];
+  worker.on('message', (m: WorkerReply) => replies.shift()?.(m));
+  worker.on('error', (e: unknown) => {
+    for (const r of replies.splice(0)) r({ failed: e instanceof Error ? e : new Error(String(e)) });
+  });
+  const built = new Promise<WorkerReply | { failed: Error }>((r) => replies.push(r));
+  return {
+    async write(outDir) {
+      const first = await built;
+      if ('failed' in first) {
+        // The worker could not run (or died): build here instead.
+        logger.warn(`search index: the worker thread failed (${first.failed.message}); building in the main thread`);
+        await worker.terminate();
+        return inThisThread(input, opts).write(outDir);
+      }
+      if ('error' in first) throw new Error(`search index: ${first.error}`);
+      const done = new Promise<WorkerReply | { failed: Error }>((r) => replies.push(r));
+      worker.postMessage({ outDir });
+      const reply = await done;
+      await worker.terminate();
+      if ('failed' in reply) throw reply.failed;
+      if ('error' in reply) throw new Error(`search index: ${reply.error}`);
+      return reply.summary;
+    },
+  };
+}
+
+export type WorkerReply = { summary: BuildSummary } | { error: string };
+
+/**
+ * The Astro integration: register once in astro.config.mjs. The index is built when the
+ * build starts (in a worker thread) and written when the pages are.
  */
 export default function searchIndex(opts: IndexOptions = {}): AstroIntegration {
-  let building: Promise<BuiltIndex> | null = null;
-  const start = async () => {
+  let pending: Promise<Pending> | null = null;
+  const start = async (logger: Logger): Promise<Pending> => {
     const { loadCorpus } = await import('../data/load.ts');
-    // Let Astro go on with its own start-up before the CPU-bound work.
-    await new Promise((r) => setImmediate(r));
-    return buildIndex(loadCorpus().result.documents, opts);
+    const input = indexInput(loadCorpus().result.documents);
+    return process.env.SEARCH_INDEX_THREAD === 'main' ? inThisThread(input, opts) : inWorker(input, opts, logger);
   };
   return {
     name: 'report-explorer-search',
     hooks: {
-      'astro:build:start': () => {
-        building = start();
+      'astro:build:start': ({ logger }) => {
+        pending = start(logger);
         // Errors surface when the build awaits the index; keep Node from reporting them early.
-        building.catch(() => {});
+        pending.catch(() => {});
       },
-      'astro:build:done': async ({ dir, logger }: { dir: URL; logger: Logger }) => {
-        const built = await (building ?? start());
-        writeIndex(built, fileURLToPath(dir));
-        logger.info(describe(built.summary));
+      'astro:build:done': async ({ dir, logger }) => {
+        const summary = await (await (pending ?? start(logger))).write(fileURLToPath(dir));
+        logger.info(describe(summary));
       },
     },
   };
