@@ -182,6 +182,10 @@ function treeRss(root: number): { total: number; largest: [string, number] } {
 export interface BuildFigures {
   wallS: number;
   peakRss: number;
+  /** Seconds into the build when the peak was sampled. */
+  peakAt: number;
+  /** [seconds, MB] every 5 s. */
+  timeline: Array<[number, number]>;
   /** The largest single process at its own peak. */
   peakProcess: [string, number];
   documents: number;
@@ -200,12 +204,16 @@ export async function timedBuild(outDir: string, env: Record<string, string>): P
   child.stdout.setEncoding('utf8').on('data', (d: string) => (log += d));
   child.stderr.setEncoding('utf8').on('data', (d: string) => (log += d));
   let peakRss = 0;
+  let peakAt = 0;
   let peakProcess: [string, number] = ['', 0];
+  const timeline: Array<[number, number]> = [];
   const sample = () => {
     if (!child.pid) return;
     const s = treeRss(child.pid);
-    peakRss = Math.max(peakRss, s.total);
+    const t = (performance.now() - t0) / 1000;
+    if (s.total > peakRss) [peakRss, peakAt] = [s.total, t];
     if (s.largest[1] > peakProcess[1]) peakProcess = s.largest;
+    if (!timeline.length || t - timeline[timeline.length - 1]![0] >= 5) timeline.push([Math.round(t), Math.round(s.total / 1048576)]);
   };
   const timer = setInterval(sample, 100);
   const code = await new Promise<number | null>((res, rej) => {
@@ -216,7 +224,7 @@ export async function timedBuild(outDir: string, env: Record<string, string>): P
   const wallS = (performance.now() - t0) / 1000;
   if (code !== 0) throw new Error(`astro build exited with ${code}:\n${log.split('\n').slice(-40).join('\n')}`);
   const documents = Number(/(\d+) documents from \d+ files/.exec(log)?.[1] ?? NaN);
-  return { wallS, peakRss, peakProcess, documents, log };
+  return { wallS, peakRss, peakAt, peakProcess, timeline, documents, log };
 }
 
 export interface DistFigures {
@@ -301,7 +309,8 @@ export function formatRow(r: ScaleRow): string {
   const others = Object.entries(r.search).filter(([k]) => k !== 'short' && k !== 'long');
   const worst = others.sort((a, b) => b[1].bytes - a[1].bytes)[0];
   return [
-    `reports ${r.documents} (${r.synthetic} synthetic): wall ${r.build.wallS.toFixed(1)} s, peak RSS (all processes) ${mb(r.build.peakRss)}, largest process ${r.build.peakProcess[0]} ${mb(r.build.peakProcess[1])}`,
+    `reports ${r.documents} (${r.synthetic} synthetic): wall ${r.build.wallS.toFixed(1)} s, peak RSS (all processes) ${mb(r.build.peakRss)} at ${r.build.peakAt.toFixed(0)} s, largest process ${r.build.peakProcess[0]} ${mb(r.build.peakProcess[1])}`,
+    `  memory (s:MB) ${r.build.timeline.map(([t, m]) => `${t}:${m}`).join(' ')}`,
     `  dist ${mb(r.dist.bytes)} in ${r.dist.files} files: ${r.dist.parts.slice(0, 6).map((p) => `${p.name} ${mb(p.bytes)}/${p.files}`).join(', ')}`,
     `  cold search "${SCALE_QUERIES.short}": ${s('short')}; "${SCALE_QUERIES.long}": ${s('long')}`,
     ...(worst ? [`  largest cold search over ${others.length} fixed queries: "${worst[0]}" ${kb(worst[1].bytes)} (${kb(worst[1].gzip)} gzip)`] : []),

@@ -139,9 +139,9 @@ export async function measureSearch(dist = resolve(import.meta.dirname, '..', 'd
   }
   if (!hasChromium()) return 'search: skipped (no Chromium)';
   const index = {
-    postings: dirBytes(join(dist, 'search'), (f) => f.endsWith('.bin')),
-    docs: dirBytes(join(dist, 'search'), (f) => f === 'docs.json' || f === 'regions.json' || f === 'index.json'),
-    texts: dirBytes(join(dist, 'search'), (f) => /^t\d+\.json$/.test(f)),
+    postings: dirBytes(join(dist, 'search'), (f) => /^\d+\.bin$/.test(f)),
+    docs: dirBytes(join(dist, 'search'), (f) => f === 'docs.bin' || f === 'regions.json' || f === 'index.json'),
+    texts: dirBytes(join(dist, 'search'), (f) => /^t\d+\.bin$/.test(f)),
   };
   const server = await serveDist(dist);
   try {

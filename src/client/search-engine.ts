@@ -157,21 +157,20 @@ export class SearchEngine {
     return p;
   }
 
+  /** A file's bytes, gunzipped (the index gzips its own files; a host may have decoded them already). */
+  private async bytesOf(r: Response): Promise<Uint8Array> {
+    const packed = new Uint8Array(await r.arrayBuffer());
+    this.bytes += packed.byteLength;
+    if (packed[0] !== 0x1f || packed[1] !== 0x8b) return packed;
+    return new Uint8Array(await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+  }
+
   private json<T>(rel: string): Promise<T> {
-    return this.get(rel, async (r) => {
-      const text = await r.text();
-      this.bytes += text.length;
-      return JSON.parse(text) as T;
-    });
+    return this.get(rel, async (r) => JSON.parse(new TextDecoder().decode(await this.bytesOf(r))) as T);
   }
 
   private bucket(rel: string, base: number): Promise<Map<number, TokenRecord>> {
-    return this.get(rel, async (r) => {
-      const packed = await r.arrayBuffer();
-      this.bytes += packed.byteLength;
-      const plain = await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
-      return readBucket(new Uint8Array(plain), base);
-    });
+    return this.get(rel, async (r) => readBucket(await this.bytesOf(r), base));
   }
 
   /** What the global bucket says about a token: its postings (rare), its shards (frequent), or null (nowhere). */

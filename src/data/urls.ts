@@ -17,10 +17,16 @@ export function normalizeBase(base: string | undefined): string {
  * (import.meta.env.BASE_URL), else BASE_PATH (Node scripts and tests, where Vite
  * does not run), else `/`.
  */
-export const BASE: string = normalizeBase(
-  (import.meta as ImportMeta & { env?: { BASE_URL?: string } }).env?.BASE_URL ??
-    (typeof process !== 'undefined' ? process.env.BASE_PATH : undefined),
-);
+export const BASE: string = normalizeBase(viteBase() ?? (typeof process !== 'undefined' ? process.env.BASE_PATH : undefined));
+
+function viteBase(): string | undefined {
+  try {
+    // Vite replaces exactly this expression with Astro's `base`; outside Vite, import.meta.env is undefined.
+    return import.meta.env.BASE_URL;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A path under the base: sitePath('reports/') → `/report-explorer/reports/`. Accepts a leading slash. */
 export function sitePath(path = ''): string {

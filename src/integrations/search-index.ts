@@ -151,6 +151,8 @@ function buckets(records: Array<[TokenKey, Uint8Array]>, count: number): Uint8Ar
   });
 }
 
+const gzipJson = (value: unknown) => new Uint8Array(gzipSync(JSON.stringify(value), { level: 9 }));
+
 const sumBytes = (records: Array<[TokenKey, Uint8Array]>) => records.reduce((n, [, b]) => n + b.length, 0);
 
 /** What the index needs of the documents: the entries in rank order, and each document's search record. */
@@ -198,6 +200,7 @@ export function buildIndexFrom({ entries, docs: documents }: IndexInput, opts: I
     return out;
   });
   const lengths = ids.map((x) => (x.length + 1) / 2);
+  const EMPTY = new Int32Array(0);
 
   const files = new Map<string, Uint8Array | string>();
   const shards = cutShards(documents, entries, lengths, shardChars);
@@ -236,6 +239,7 @@ export function buildIndexFrom({ entries, docs: documents }: IndexInput, opts: I
         ent[slot] = e;
         pos[slot] = i >> 1;
       }
+      ids[shard.first + e] = EMPTY; // done with it: let the memory go
     }
     const records: Array<[TokenKey, Uint8Array]> = [];
     const w = new ByteWriter(1 << 16);
@@ -270,7 +274,7 @@ export function buildIndexFrom({ entries, docs: documents }: IndexInput, opts: I
       docs.docs.push({ ...d, n: j - i, p: encodeParts(shard.entries.slice(i, j).map((e) => e.part)) });
       i = j;
     }
-    files.set(searchPaths.shardDocs(id, k), JSON.stringify(docs));
+    files.set(searchPaths.shardDocs(id, k), gzipJson(docs));
     for (let g = 0; g * perFile < shard.entries.length; g++) {
       const texts: SearchText[] = shard.entries.slice(g * perFile, (g + 1) * perFile).map((e) => ({
         d: e.docId,
@@ -279,7 +283,7 @@ export function buildIndexFrom({ entries, docs: documents }: IndexInput, opts: I
         h: e.headings,
         ...(e.heading ? { k: 1 as const } : {}),
       }));
-      files.set(searchPaths.texts(id, k, g), JSON.stringify(texts));
+      files.set(searchPaths.texts(id, k, g), gzipJson(texts));
     }
     for (const d of shard.docs) {
       if (!d.region) continue;

@@ -95,6 +95,8 @@ describe('the binary posting lists', () => {
   });
 });
 
+const unzipJson = (b: unknown) => JSON.parse(gunzipSync(b as Uint8Array).toString('utf8')) as unknown;
+
 /** Look a token up the way the browser does: global bucket, then the shard's bucket for a frequent token. */
 function lookup(built: BuiltIndex, key: TokenKey): Postings {
   const { id, g, shards } = built.manifest;
@@ -128,7 +130,7 @@ describe('buildIndex', () => {
     let at = 0;
     const docOrder: string[] = [];
     manifest.shards.forEach((s, k) => {
-      const sd = JSON.parse(built.files.get(searchPaths.shardDocs(manifest.id, k)) as string) as ShardDocs;
+      const sd = unzipJson(built.files.get(searchPaths.shardDocs(manifest.id, k))) as ShardDocs;
       expect(sd.docs.reduce((n, d) => n + d.n, 0)).toBe(s.e);
       expect(s.y).toEqual([...new Set(sd.docs.map((d) => d.year ?? 0))].sort((a, b) => b - a));
       for (const d of sd.docs) {
@@ -144,7 +146,7 @@ describe('buildIndex', () => {
     let global = 0;
     manifest.shards.forEach((s, k) => {
       for (let local = 0; local < s.e; local++, global++) {
-        const file = JSON.parse(built.files.get(searchPaths.texts(manifest.id, k, Math.floor(local / manifest.x))) as string) as SearchText[];
+        const file = unzipJson(built.files.get(searchPaths.texts(manifest.id, k, Math.floor(local / manifest.x)))) as SearchText[];
         const t = file[local % manifest.x]!;
         const e = entries[global]!;
         expect(t).toEqual({ d: e.docId, a: e.anchor, t: e.text, h: e.headings, ...(e.heading ? { k: 1 } : {}) });
@@ -194,7 +196,7 @@ describe('writeIndex', () => {
     const built = buildIndex([doc('weihai-2024')]);
     writeIndex(built, dist);
     expect(readdirSync(join(dist, 'search')).sort()).toEqual([built.manifest.id, 'index.html', 'index.json'].sort());
-    expect(existsSync(join(dist, 'search', built.manifest.id, 's0', 'docs.json'))).toBe(true);
+    expect(existsSync(join(dist, 'search', built.manifest.id, 's0', 'docs.bin'))).toBe(true);
     expect(JSON.parse(readFileSync(join(dist, 'search', 'index.json'), 'utf8'))).toEqual(built.manifest);
   });
 });

@@ -132,9 +132,11 @@ export function decodeParts(code: string): PartFacet[] {
  *  - `<version>/g/<i>.bin`: global buckets, records of the tokens that hash to i: the whole
  *    posting list of a rare token, or the shards that hold a frequent one (postings.ts);
  *  - `<version>/s<k>/<j>.bin`: shard k's buckets, the postings of frequent tokens in that shard;
- *  - `<version>/s<k>/docs.json`: shard k's documents (ShardDocs), loaded when it has hits;
- *  - `<version>/s<k>/t<g>.json`: the verbatim text of entries g·x … g·x + x − 1 of shard k
- *    (SearchText[]), loaded for shown results;
+ *  - `<version>/s<k>/docs.bin`: shard k's documents (ShardDocs as gzipped JSON), loaded when it has hits;
+ *  - `<version>/s<k>/t<g>.bin`: the verbatim text of entries g·x … g·x + x − 1 of shard k
+ *    (SearchText[] as gzipped JSON), loaded for shown results;
+ * (The index compresses its own files, so that what a query costs does not depend on whether
+ * the host compresses, and `.bin` keeps hosts from decoding them on the way.)
  *  - `<version>/regions.json`: region slug → shards holding it, loaded when a region filter is on.
  */
 export interface SearchManifest {
@@ -183,7 +185,7 @@ export const searchPaths = {
   manifest: 'index.json',
   global: (id: string, i: number) => `${id}/g/${i}.bin`,
   shard: (id: string, k: number, j: number) => `${id}/s${k}/${j}.bin`,
-  shardDocs: (id: string, k: number) => `${id}/s${k}/docs.json`,
-  texts: (id: string, k: number, g: number) => `${id}/s${k}/t${g}.json`,
+  shardDocs: (id: string, k: number) => `${id}/s${k}/docs.bin`,
+  texts: (id: string, k: number, g: number) => `${id}/s${k}/t${g}.bin`,
   regions: (id: string) => `${id}/regions.json`,
 };
