@@ -11,11 +11,11 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { DiagnosticSchema, DocumentSchema, ResultSchema, SectionSchema, SourceSchema, TargetSchema } from './lib/index.ts';
 import { PARSER_VERSION, parseSourcesWithTrees } from './lib/parse/index.ts';
-import { dataVersion, documentMarkdown } from './lib/cite/index.ts';
+import { dataVersion } from './lib/cite/index.ts';
 import { loadCorpus, sourcePaths, sourcesDir, type Corpus } from './data/load.ts';
 import { assertParsable } from './data/corpus-check.ts';
 import { readSources } from './data/read-sources.ts';
-import { reportPath, sourceSlugMap } from './data/urls.ts';
+import { sourceSlugMap } from './data/urls.ts';
 
 const CorpusMetaSchema = z.object({
   parserVersion: z.string(),
@@ -87,16 +87,10 @@ function corpusLoader(name: string, pick: (c: ReturnType<typeof corpus>, ctx: Lo
   return loader;
 }
 
-const site = (ctx: LoaderContext) => ctx.config.site ?? 'https://report-explorer.example';
-
+// The Markdown downloads are made when /data/documents/<id>.md is rendered (collections.ts), not
+// stored here: the store is inlined into the build's bundle, and its size is most of the build's memory.
 const documents = defineCollection({
-  loader: corpusLoader('documents', (c, ctx) =>
-    c.result.documents.map((d) => ({
-      id: d.id,
-      data: d,
-      body: documentMarkdown(d, c.trees.get(d.id)!, { url: new URL(reportPath(d.id), site(ctx)).href, dataVersion: c.version }),
-    })),
-  ),
+  loader: corpusLoader('documents', (c) => c.result.documents.map((d) => ({ id: d.id, data: d }))),
   schema: DocumentSchema,
 });
 

@@ -19,7 +19,8 @@
  * thread while Astro bundles and renders; the files are written at `astro:build:done`.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -57,12 +58,15 @@ export interface BuildSummary {
   globalBuckets: number;
 }
 
-/** The index as files in memory: path under dist/search/ → content. */
+/** The index as files in memory: path under dist/search/ → content (empty when they were handed to `emit`). */
 export interface BuiltIndex {
   manifest: SearchManifest;
   files: Map<string, Uint8Array | string>;
   summary: BuildSummary;
 }
+
+/** Receives each file as it is made: its path under dist/search/ and its content. */
+export type Emit = (rel: string, content: Uint8Array | string) => void;
 
 interface Shard {
   first: number;
@@ -170,7 +174,7 @@ export function buildIndex(documents: ReportDocument[], opts: IndexOptions = {})
   return buildIndexFrom(indexInput(documents), opts);
 }
 
-export function buildIndexFrom({ entries, docs: documents }: IndexInput, opts: IndexOptions = {}): BuiltIndex {
+export function buildIndexFrom({ entries, docs: documents }: IndexInput, opts: IndexOptions = {}, emit?: Emit): BuiltIndex {
   const shardChars = opts.shardChars ?? SHARD_CHARS;
   const rareMax = opts.rareMax ?? RARE_MAX;
   const bucketBytes = opts.bucketBytes ?? BUCKET_BYTES;
@@ -203,6 +207,14 @@ export function buildIndexFrom({ entries, docs: documents }: IndexInput, opts: I
   const EMPTY = new Int32Array(0);
 
   const files = new Map<string, Uint8Array | string>();
+  let fileCount = 0;
+  let bytes = 0;
+  const put: Emit = (rel, content) => {
+    fileCount++;
+    bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+    if (emit) emit(rel, content);
+    else files.set(rel, content);
+  };
   const shards = cutShards(documents, entries, lengths, shardChars);
   /** Rare tokens' postings over all shards, in global entry numbers, by token number. */
   const rare: Array<PostingsWriter | undefined> = [];
@@ -264,7 +276,7 @@ export function buildIndexFrom({ entries, docs: documents }: IndexInput, opts: I
       }
     }
     const b = Math.max(1, Math.ceil(sumBytes(records) / bucketBytes));
-    buckets(records, b).forEach((bytes, j) => files.set(searchPaths.shard(id, k, j), bytes));
+    buckets(records, b).forEach((bytes, j) => put(searchPaths.shard(id, k, j), bytes));
 
     const docs: ShardDocs = { docs: [] };
     for (let i = 0; i < shard.entries.length; ) {
@@ -274,7 +286,7 @@ export function buildIndexFrom({ entries, docs: documents }: IndexInput, opts: I
       docs.docs.push({ ...d, n: j - i, p: encodeParts(shard.entries.slice(i, j).map((e) => e.part)) });
       i = j;
     }
-    files.set(searchPaths.shardDocs(id, k), gzipJson(docs));
+    put(searchPaths.shardDocs(id, k), gzipJson(docs));
     for (let g = 0; g * perFile < shard.entries.length; g++) {
       const texts: SearchText[] = shard.entries.slice(g * perFile, (g + 1) * perFile).map((e) => ({
         d: e.docId,
@@ -283,7 +295,7 @@ export function buildIndexFrom({ entries, docs: documents }: IndexInput, opts: I
         h: e.headings,
         ...(e.heading ? { k: 1 as const } : {}),
       }));
-      files.set(searchPaths.texts(id, k, g), gzipJson(texts));
+      put(searchPaths.texts(id, k, g), gzipJson(texts));
     }
     for (const d of shard.docs) {
       if (!d.region) continue;
@@ -322,23 +334,18 @@ export function buildIndexFrom({ entries, docs: documents }: IndexInput, opts: I
     global.push([key, w.result()]);
   }
   const g = Math.max(1, Math.ceil(sumBytes(global) / bucketBytes));
-  buckets(global, g).forEach((bytes, i) => files.set(searchPaths.global(id, i), bytes));
-  files.set(searchPaths.regions(id), JSON.stringify(Object.fromEntries([...regionShards].map(([slug, s]) => [slug, [...s].sort((a, b) => a - b)]))));
+  buckets(global, g).forEach((bytes, i) => put(searchPaths.global(id, i), bytes));
+  put(searchPaths.regions(id), JSON.stringify(Object.fromEntries([...regionShards].map(([slug, s]) => [slug, [...s].sort((a, b) => a - b)]))));
 
   const manifest: SearchManifest = { v: TOKEN_VERSION, id, g, x: perFile, shards: infos };
-  files.set(searchPaths.manifest, JSON.stringify(manifest));
-  let bytes = 0;
-  for (const f of files.values()) bytes += typeof f === 'string' ? Buffer.byteLength(f) : f.byteLength;
-  return { manifest, files, summary: { entries: entries.length, shards: shards.length, files: files.size, bytes, globalBuckets: g } };
+  put(searchPaths.manifest, JSON.stringify(manifest));
+  return { manifest, files, summary: { entries: entries.length, shards: shards.length, files: fileCount, bytes, globalBuckets: g } };
 }
 
-/** Write the index into `<outDir>/search/` (beside the search page), replacing an earlier index there. */
-export function writeIndex(built: BuiltIndex, outDir: string): void {
-  const dir = path.join(outDir, 'search');
-  mkdirSync(dir, { recursive: true });
-  for (const name of readdirSync(dir)) if (/^[0-9a-f]{12}$/.test(name) || name === searchPaths.manifest) rmSync(path.join(dir, name), { recursive: true, force: true });
+/** An Emit that writes each file under `dir` as it comes. */
+export function fileWriter(dir: string): Emit {
   const made = new Set<string>();
-  for (const [rel, content] of built.files) {
+  return (rel, content) => {
     const file = path.join(dir, rel);
     const parent = path.dirname(file);
     if (!made.has(parent)) {
@@ -346,7 +353,37 @@ export function writeIndex(built: BuiltIndex, outDir: string): void {
       made.add(parent);
     }
     writeFileSync(file, content);
+  };
+}
+
+/** `<outDir>/search/` with any earlier index in it removed (the search page beside it stays). */
+function clearIndex(outDir: string): string {
+  const dir = path.join(outDir, 'search');
+  mkdirSync(dir, { recursive: true });
+  for (const name of readdirSync(dir)) if (/^[0-9a-f]{12}$/.test(name) || name === searchPaths.manifest) rmSync(path.join(dir, name), { recursive: true, force: true });
+  return dir;
+}
+
+/** Write an index held in memory into `<outDir>/search/` (beside the search page), replacing an earlier index there. */
+export function writeIndex(built: BuiltIndex, outDir: string): void {
+  const write = fileWriter(clearIndex(outDir));
+  for (const [rel, content] of built.files) write(rel, content);
+}
+
+/** Move an index written under `staging` (by fileWriter) into `<outDir>/search/`. */
+export function placeIndex(staging: string, outDir: string): void {
+  const dir = clearIndex(outDir);
+  for (const name of readdirSync(staging)) {
+    const from = path.join(staging, name);
+    const to = path.join(dir, name);
+    try {
+      renameSync(from, to);
+    } catch {
+      // Another file system: copy instead.
+      cpSync(from, to, { recursive: true });
+    }
   }
+  rmSync(staging, { recursive: true, force: true });
 }
 
 export function describe(s: BuildSummary): string {
@@ -365,32 +402,29 @@ function inThisThread(input: IndexInput, opts: IndexOptions): Pending {
 
 /**
  * Build in a worker thread (search-index-worker.ts), so that the index takes the second core
- * while Astro renders on the first; the worker keeps the files until they are written.
+ * while Astro bundles and renders on the first. The worker writes the files into `staging` as
+ * it makes them (Astro empties the output folder after the build starts, and holding them would
+ * only add to the build's peak memory); they are moved into place when the pages are written.
  */
-function inWorker(input: IndexInput, opts: IndexOptions, logger: Logger): Pending {
-  const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { workerData: { input, opts } });
-  const replies: Array<(m: WorkerReply | { failed: Error }) => void> = [];
-  worker.on('message', (m: WorkerReply) => replies.shift()?.(m));
-  worker.on('error', (e: unknown) => {
-    for (const r of replies.splice(0)) r({ failed: e instanceof Error ? e : new Error(String(e)) });
+function inWorker(input: IndexInput, opts: IndexOptions, staging: string, logger: Logger): Pending {
+  const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url));
+  const done = new Promise<WorkerReply | { failed: Error }>((resolve) => {
+    worker.once('message', (m: WorkerReply) => resolve(m));
+    worker.once('error', (e: unknown) => resolve({ failed: e instanceof Error ? e : new Error(String(e)) }));
   });
-  const built = new Promise<WorkerReply | { failed: Error }>((r) => replies.push(r));
+  worker.postMessage({ input, opts, staging });
   return {
     async write(outDir) {
-      const first = await built;
-      if ('failed' in first) {
-        // The worker could not run (or died): build here instead.
-        logger.warn(`search index: the worker thread failed (${first.failed.message}); building in the main thread`);
-        await worker.terminate();
-        return inThisThread(input, opts).write(outDir);
-      }
-      if ('error' in first) throw new Error(`search index: ${first.error}`);
-      const done = new Promise<WorkerReply | { failed: Error }>((r) => replies.push(r));
-      worker.postMessage({ outDir });
       const reply = await done;
       await worker.terminate();
-      if ('failed' in reply) throw reply.failed;
+      if ('failed' in reply) {
+        // The worker could not run (or died): build here instead.
+        logger.warn(`search index: the worker thread failed (${reply.failed.message}); building in the main thread`);
+        rmSync(staging, { recursive: true, force: true });
+        return inThisThread(input, opts).write(outDir);
+      }
       if ('error' in reply) throw new Error(`search index: ${reply.error}`);
+      placeIndex(staging, outDir);
       return reply.summary;
     },
   };
@@ -404,14 +438,21 @@ export type WorkerReply = { summary: BuildSummary } | { error: string };
  */
 export default function searchIndex(opts: IndexOptions = {}): AstroIntegration {
   let pending: Promise<Pending> | null = null;
+  /** Where the worker stages its files: Astro's cache folder (on the project's disk, not a RAM /tmp). */
+  let cacheDir = tmpdir();
   const start = async (logger: Logger): Promise<Pending> => {
     const { loadCorpus } = await import('../data/load.ts');
     const input = indexInput(loadCorpus().result.documents);
-    return process.env.SEARCH_INDEX_THREAD === 'main' ? inThisThread(input, opts) : inWorker(input, opts, logger);
+    if (process.env.SEARCH_INDEX_THREAD === 'main') return inThisThread(input, opts);
+    mkdirSync(cacheDir, { recursive: true });
+    return inWorker(input, opts, mkdtempSync(path.join(cacheDir, 'search-index-')), logger);
   };
   return {
     name: 'report-explorer-search',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       'astro:build:start': ({ logger }) => {
         pending = start(logger);
         // Errors surface when the build awaits the index; keep Node from reporting them early.
