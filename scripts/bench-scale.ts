@@ -1,7 +1,10 @@
 /**
  * The site at scale, for `npm run bench -- --scale` (or run alone):
  *
- *   node --experimental-strip-types --no-warnings scripts/bench-scale.ts [--sizes 8,50,100,225,1000] [--keep]
+ *   node --experimental-strip-types --no-warnings scripts/bench-scale.ts [--sizes 8,50,100,225,1000] [--keep] [--all-queries] [--check]
+ *
+ * --check also runs scripts/check-search.ts on each build: every result of 90 queries against a
+ * brute-force scan (recall and false hits at that size).
  *
  * For each size it assembles a sources folder in a temporary directory, builds the site
  * into a temporary outDir (`astro build --outDir`, REPORTS_DIR set) and prints:
@@ -263,7 +266,7 @@ export interface ScaleRow {
   search: Record<string, { bytes: number; gzip: number; ms: number; requests: number; results: number }>;
 }
 
-export async function benchScale(sizes: number[], opts: { keep?: boolean; allQueries?: boolean; env?: Record<string, string> } = {}): Promise<ScaleRow[]> {
+export async function benchScale(sizes: number[], opts: { keep?: boolean; allQueries?: boolean; check?: boolean; env?: Record<string, string> } = {}): Promise<ScaleRow[]> {
   const { coldQuery } = await import('./bench-search.ts');
   const { serveDist } = await import('../tests/helpers/server.ts');
   const { hasChromium } = await import('../tests/helpers/browser.ts');
@@ -291,6 +294,13 @@ export async function benchScale(sizes: number[], opts: { keep?: boolean; allQue
         } finally {
           await server.close();
         }
+      }
+      if (opts.check) {
+        // Every result of every query, against a brute-force scan of the same sources.
+        process.env.REPORTS_DIR = dir;
+        const { checkSearch } = await import('./check-search.ts');
+        const c = await checkSearch(out, 60);
+        console.log(`[scale ${size}] search check: ${c.queries} queries, recall ${c.recall}, false hits ${c.falseHits} in ${c.results} results`);
       }
       const row: ScaleRow = { size, documents: build.documents, synthetic, build, dist, search };
       rows.push(row);
@@ -330,7 +340,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const at = args.indexOf('--sizes');
   const sizes = at >= 0 ? args[at + 1]!.split(',').map(Number) : DEFAULT_SIZES;
-  const rows = await benchScale(sizes, { keep: args.includes('--keep'), allQueries: args.includes('--all-queries') });
+  const rows = await benchScale(sizes, { keep: args.includes('--keep'), allQueries: args.includes('--all-queries'), check: args.includes('--check') });
   console.log(formatTable(rows));
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   writeFileSync(join(ROOT, 'test-results', `bench-scale-${basename(String(Date.now()))}.json`), JSON.stringify(rows, null, 2));

@@ -129,10 +129,12 @@ export class SearchEngine {
   /** Bytes downloaded so far (index files and texts). */
   bytes = 0;
 
-  private constructor(
-    readonly manifest: SearchManifest,
-    private readonly root: string,
-  ) {
+  readonly manifest: SearchManifest;
+  private readonly root: string;
+
+  private constructor(manifest: SearchManifest, root: string) {
+    this.manifest = manifest;
+    this.root = root;
     this.starts = [0];
     for (const s of manifest.shards) this.starts.push(this.starts[this.starts.length - 1]! + s.e);
   }

@@ -22,11 +22,13 @@ export interface Corpus {
   folded: Map<string, string>;
 }
 
-let corpus: Corpus | null = null;
+let corpus: (Corpus & { dir: string }) | null = null;
+/** The entries of the sources being searched (REPORTS_DIR, else seeds/), folded once. */
 export function searchCorpus(): Corpus {
-  if (!corpus) {
-    const entries = searchEntries(loadCorpus().result.documents);
-    corpus = { entries, folded: new Map(entries.map((e) => [e.url, foldText(e.text).folded])) };
+  const { result, dir } = loadCorpus();
+  if (corpus?.dir !== dir) {
+    const entries = searchEntries(result.documents);
+    corpus = { dir, entries, folded: new Map(entries.map((e) => [e.url, foldText(e.text).folded])) };
   }
   return corpus;
 }
