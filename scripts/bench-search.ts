@@ -8,9 +8,9 @@
  *  - cold cost per query: a fresh browser profile opens /search/?q=…, bytes
  *    transferred (from the DevTools protocol) and ms until the results are on
  *    screen; split into the page itself and what search adds;
- *  - warm latency: the engine's time for a new query once Pagefind is loaded,
+ *  - warm latency: the engine's time for a new query once the index manifest is loaded,
  *    and for a repeated query;
- *  - index size (Pagefind bundle files that queries read, the table, the text files).
+ *  - index size (posting lists, the manifest and shard tables, the text files).
  * Run alone: node --experimental-strip-types scripts/bench-search.ts
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -76,19 +76,72 @@ async function allResults(page: Page, query: string): Promise<{ count: number; h
   return { ...shown, ms };
 }
 
+export interface ColdQuery {
+  q: string;
+  ms: number;
+  /** Bytes transferred for search (everything but the page's HTML, CSS, fonts and icon), as served here. */
+  searchBytes: number;
+  /** The same from a host that gzips text (the index's .bin files are gzip streams already). */
+  searchGzip: number;
+  pageBytes: number;
+  requests: number;
+  /** Hits the page reports. */
+  results: number;
+}
+
+/** What a fresh browser profile downloads to search for `q` on `<base>search/?q=…`. */
+export async function coldQuery(serverUrl: string, q: string, dist: string, base = '/'): Promise<ColdQuery> {
+  const gzipped = (path: string, size: number) => {
+    const file = join(dist, decodeURIComponent(path.slice(base.length - 1)));
+    // The index's .bin files are gzip streams already.
+    if (/\.bin$/.test(path) || !existsSync(file) || statSync(file).isDirectory()) return size;
+    return gzipSync(readFileSync(file)).length;
+  };
+  const s = await openPage({ width: 1280, height: 900 });
+  try {
+    const cdp = await s.context.newCDPSession(s.page);
+    await cdp.send('Network.enable');
+    const urls = new Map<string, string>();
+    const sizes = new Map<string, number>();
+    cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+    cdp.on('Network.loadingFinished', (e) => sizes.set(e.requestId, e.encodedDataLength));
+    const t0 = Date.now();
+    await s.page.goto(`${serverUrl}${base}search/?q=${encodeURIComponent(q)}`);
+    const shown = await settled(s.page).catch(async (e: Error) => {
+      throw new Error(`cold "${q}": ${e.message}; status "${await s.page.textContent('[data-status]')}"; errors ${s.errors.join('; ')}`);
+    });
+    const ms = Date.now() - t0;
+    await s.page.waitForTimeout(50);
+    let searchBytes = 0;
+    let searchGzip = 0;
+    let pageBytes = 0;
+    for (const [id, size] of sizes) {
+      const path = new URL(urls.get(id) ?? 'http://x/').pathname;
+      // What the search page costs anyway (its HTML, the site's CSS, fonts, icon) is counted apart.
+      if (path === `${base}search/` || /\.(css|woff2?|ttf|svg|ico)$/.test(path)) pageBytes += size;
+      else {
+        searchBytes += size;
+        searchGzip += gzipped(path, size);
+      }
+    }
+    return { q, ms, searchBytes, searchGzip, pageBytes, requests: sizes.size, results: shown.count };
+  } finally {
+    await s.close();
+  }
+}
+
 const toSimplifiedQuery = await loadTraditionalConverter();
 const expected = (q: string) => truth(/[們國會經濟發這為與於過實業產營現際農區縣歲務員體歷號]/u.test(q) ? toSimplifiedQuery(q) : q);
 
 export async function measureSearch(dist = resolve(import.meta.dirname, '..', 'dist')) {
-  if (!existsSync(join(dist, 'pagefind', 'pagefind-entry.json')) || !existsSync(join(dist, 'search', 'table.json'))) {
+  if (!existsSync(join(dist, 'search', 'index.json'))) {
     throw new Error(`${dist} has no search index: run \`npm run build\` first.`);
   }
   if (!hasChromium()) return 'search: skipped (no Chromium)';
   const index = {
-    pagefindIndex: dirBytes(join(dist, 'pagefind'), (f) => /\.pf_(index|meta|filter)$/.test(f)),
-    fragments: dirBytes(join(dist, 'pagefind', 'fragment')),
-    table: statSync(join(dist, 'search', 'table.json')).size,
-    texts: dirBytes(join(dist, 'search', 'p')),
+    postings: dirBytes(join(dist, 'search'), (f) => /^\d+\.bin$/.test(f)),
+    docs: dirBytes(join(dist, 'search'), (f) => f === 'docs.bin' || f === 'regions.json' || f === 'index.json'),
+    texts: dirBytes(join(dist, 'search'), (f) => /^t\d+\.bin$/.test(f)),
   };
   const server = await serveDist(dist);
   try {
@@ -127,46 +180,8 @@ export async function measureSearch(dist = resolve(import.meta.dirname, '..', 'd
     }
 
     // 2. Cold cost: a fresh profile per query.
-    const cold: Array<{ q: string; ms: number; searchBytes: number; searchGzip: number; pageBytes: number; requests: number }> = [];
-    /** What the same file costs from a host that gzips text (Pagefind's own files are gzipped already). */
-    const gzipped = (path: string, size: number) => {
-      const file = join(dist, decodeURIComponent(path));
-      if (/\.(pf_\w+|pagefind)$/.test(path) || !existsSync(file) || statSync(file).isDirectory()) return size;
-      return gzipSync(readFileSync(file)).length;
-    };
-    for (const q of BENCH_QUERIES) {
-      const s = await openPage({ width: 1280, height: 900 });
-      try {
-        const cdp = await s.context.newCDPSession(s.page);
-        await cdp.send('Network.enable');
-        const urls = new Map<string, string>();
-        const sizes = new Map<string, number>();
-        cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
-        cdp.on('Network.loadingFinished', (e) => sizes.set(e.requestId, e.encodedDataLength));
-        const t0 = Date.now();
-        await s.page.goto(`${server.url}/search/?q=${encodeURIComponent(q)}`);
-        await settled(s.page).catch(async (e: Error) => {
-          throw new Error(`cold "${q}": ${e.message}; status "${await s.page.textContent('[data-status]')}"; errors ${s.errors.join('; ')}`);
-        });
-        const ms = Date.now() - t0;
-        await s.page.waitForTimeout(50);
-        let searchBytes = 0;
-        let searchGzip = 0;
-        let pageBytes = 0;
-        for (const [id, size] of sizes) {
-          const path = new URL(urls.get(id) ?? 'http://x/').pathname;
-          // What the search page costs anyway (its HTML, the site's CSS, fonts, icon) is counted apart.
-          if (path === '/search/' || /\.(css|woff2?|ttf|svg|ico)$/.test(path)) pageBytes += size;
-          else {
-            searchBytes += size;
-            searchGzip += gzipped(path, size);
-          }
-        }
-        cold.push({ q, ms, searchBytes, searchGzip, pageBytes, requests: sizes.size });
-      } finally {
-        await s.close();
-      }
-    }
+    const cold: ColdQuery[] = [];
+    for (const q of BENCH_QUERIES) cold.push(await coldQuery(server.url, q, dist));
 
     const finiteRanks = ranks.filter(Number.isFinite);
     const figures = {
@@ -186,11 +201,11 @@ export async function measureSearch(dist = resolve(import.meta.dirname, '..', 'd
       warmMs: { median: Number(median(warmMs).toFixed(2)), max: Number(Math.max(...warmMs).toFixed(2)) },
       repeatMs: Number(median(repeatMs).toFixed(2)),
       indexKB: {
-        pagefind: Number((index.pagefindIndex.bytes / 1024).toFixed(1)),
-        pagefindFiles: index.pagefindIndex.files,
-        table: Number((index.table / 1024).toFixed(1)),
+        postings: Number((index.postings.bytes / 1024).toFixed(1)),
+        postingFiles: index.postings.files,
+        tables: Number((index.docs.bytes / 1024).toFixed(1)),
         texts: Number((index.texts.bytes / 1024).toFixed(1)),
-        unusedFragments: Number((index.fragments.bytes / 1024).toFixed(1)),
+        textFiles: index.texts.files,
       },
     };
     console.log(
@@ -199,7 +214,7 @@ export async function measureSearch(dist = resolve(import.meta.dirname, '..', 'd
         `  recall ${figures.recall}, false hits ${falseHits} in ${results} results, right paragraph first ${figures.rightFirst} (median rank ${figures.rankOfRight.median}, worst ${figures.rankOfRight.worst})`,
         `  cold query (fresh profile, /search/?q=…): median ${figures.coldMs.median} ms to results (max ${figures.coldMs.max}); search downloads median ${figures.coldSearchKB.median} KB (max ${figures.coldSearchKB.max}) as served here, uncompressed; ${figures.coldSearchGzipKB} KB from a host that gzips; the page itself ${figures.coldPageKB} KB`,
         `  warm: new query ${figures.warmMs.median} ms median (max ${figures.warmMs.max}), repeated ${figures.repeatMs} ms`,
-        `  index: Pagefind ${kb(index.pagefindIndex.bytes)} in ${index.pagefindIndex.files} files, table ${kb(index.table)}, texts ${kb(index.texts.bytes)} in ${index.texts.files} files (Pagefind fragments ${kb(index.fragments.bytes)}, never fetched)`,
+        `  index: postings ${kb(index.postings.bytes)} in ${index.postings.files} files, manifest and shard tables ${kb(index.docs.bytes)} in ${index.docs.files} files, texts ${kb(index.texts.bytes)} in ${index.texts.files} files`,
         ...cold.map((c) => `    ${c.q.padEnd(22, '　')} ${String(c.ms).padStart(5)} ms ${kb(c.searchBytes).padStart(9)} (${kb(c.searchGzip)} gzip) ${String(c.requests).padStart(3)} requests`),
       ].join('\n'),
     );

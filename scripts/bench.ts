@@ -7,7 +7,11 @@
  *   site build time, pages, report-page HTML/CSS/JS bytes (raw and gzip);
  *   search recall / false hits / latency / bytes (scripts/bench-search.ts, when present);
  *   chart-page JS bytes (scripts/bench-charts.ts, when present).
- * Flags: --parse-only, --no-build (measure the existing dist/).
+ * Flags: --parse-only, --no-build (measure the existing dist/);
+ *   --scale [--sizes 8,50,100,225,1000]: instead, build the site at each size into a temporary
+ *   folder (seeds/ and ../shared/corpus/, then synthetic copies; scripts/bench-scale.ts) and print
+ *   wall time, peak memory of all processes, dist size and files, and cold search bytes. About
+ *   10 minutes for all five sizes on a 2-core machine.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -82,7 +86,7 @@ async function benchSite(): Promise<void> {
   if (!args.has('--no-build')) {
     const t0 = performance.now();
     execFileSync('npx', ['astro', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-    console.log(`build: ${((performance.now() - t0) / 1000).toFixed(1)} s (astro build, including Pagefind)`);
+    console.log(`build: ${((performance.now() - t0) / 1000).toFixed(1)} s (astro build, including the search index)`);
   }
   if (!existsSync(dist)) {
     console.log('site: no dist/ to measure');
@@ -105,6 +109,14 @@ async function benchSite(): Promise<void> {
     const out = await mod[fn]!(dist);
     if (out !== undefined) console.log(`${fn}:`, typeof out === 'string' ? out : JSON.stringify(out, null, 2));
   }
+}
+
+if (args.has('--scale')) {
+  const { benchScale, DEFAULT_SIZES, formatTable } = await import('./bench-scale.ts');
+  const at = process.argv.indexOf('--sizes');
+  const sizes = at >= 0 ? process.argv[at + 1]!.split(',').map(Number) : DEFAULT_SIZES;
+  console.log(formatTable(await benchScale(sizes, { allQueries: args.has('--all-queries') })));
+  process.exit(0);
 }
 
 benchParse('seeds', join(ROOT, 'seeds'), 10);

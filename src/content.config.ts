@@ -10,11 +10,11 @@ import { defineCollection } from 'astro:content';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { DiagnosticSchema, DocumentSchema, ResultSchema, SectionSchema, SourceSchema, TargetSchema } from './lib/index.ts';
-import { dataVersion, documentMarkdown, IdAliasSchema, PARSER_VERSION } from './lib/parse/index.ts';
+import { dataVersion, IdAliasSchema, PARSER_VERSION } from './lib/parse/index.ts';
 import { buildComparisons, ComparisonSchema } from './lib/compare/index.ts';
-import { invalidateCorpus, loadCorpus, sourcesDir } from './data/load.ts';
+import { invalidateCorpus, loadCorpus, sourcePaths, sourcesDir } from './data/load.ts';
 import { assertParsable } from './data/corpus-check.ts';
-import { reportPath, sourceSlug } from './data/urls.ts';
+import { sourceSlugMap } from './data/urls.ts';
 
 const CorpusMetaSchema = z.object({
   parserVersion: z.string(),
@@ -53,16 +53,17 @@ function corpusLoader(name: string, pick: (c: Awaited<ReturnType<typeof corpus>>
       if (name === 'documents') {
         const count = (severity: string) => c.result.diagnostics.filter((d) => d.severity === severity).length;
         ctx.logger.info(
-          `${c.result.documents.length} documents from ${c.result.sources.length} files in ${relative(c.root, c.dir) || '.'} ` +
+          `${c.result.documents.length} documents from ${c.result.sources.length} files in ${sourcePaths(c.root).map((p) => relative(c.root, p) || '.').join(', ')} ` +
             `(data version ${c.version}; ${count('warning')} warnings, ${count('info')} notes shown on the report pages)`,
         );
       }
       // Under `astro dev`: re-parse and reload when a file in the sources folder changes.
       if (ctx.watcher && !watched.has(name)) {
         watched.add(name);
-        ctx.watcher.add(c.dir);
+        const paths = sourcePaths(c.root);
+        ctx.watcher.add(paths);
         const onChange = async (path: string) => {
-          if (!resolve(path).startsWith(c.dir)) return;
+          if (!paths.some((p) => resolve(path).startsWith(p))) return;
           invalidateCorpus(path);
           ctx.logger.info(`${relative(c.root, path)} changed; parsing the sources again`);
           await loader.load(ctx);
@@ -74,16 +75,10 @@ function corpusLoader(name: string, pick: (c: Awaited<ReturnType<typeof corpus>>
   return loader;
 }
 
-const site = (ctx: LoaderContext) => ctx.config.site ?? 'https://report-explorer.example';
-
+// The Markdown downloads are made when /data/documents/<id>.md is rendered (collections.ts), not
+// stored here: the store is inlined into the build's bundle, and its size is most of the build's memory.
 const documents = defineCollection({
-  loader: corpusLoader('documents', (c, ctx) =>
-    c.result.documents.map((d) => ({
-      id: d.id,
-      data: d,
-      body: documentMarkdown(d, c.trees.get(d.id)!, { url: new URL(reportPath(d.id), site(ctx)).href, dataVersion: c.version }),
-    })),
-  ),
+  loader: corpusLoader('documents', (c) => c.result.documents.map((d) => ({ id: d.id, data: d }))),
   schema: DocumentSchema,
 });
 
@@ -114,25 +109,10 @@ const aliases = defineCollection({
   schema: IdAliasSchema,
 });
 
-/**
- * Source pages by URL name. Two files with the same bytes and names that are not URL-safe
- * (台州.txt and 襄阳.txt in the city corpus) would both be source-<sha256>: the second is -2,
- * so that no file loses its page (links made from the sha256 alone reach the same text).
- */
-function sourceEntries(list: readonly { file: string; sha256: string }[]) {
-  const seen = new Map<string, number>();
-  return list.map((s) => {
-    const base = sourceSlug(s.file, s.sha256);
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return { id: n === 1 ? base : `${base}-${n}`, file: s.file };
-  });
-}
-
 const sources = defineCollection({
   loader: corpusLoader('sources', (c) => {
-    const ids = sourceEntries(c.result.sources);
-    return c.result.sources.map((s, i) => ({ id: ids[i]!.id, data: s }));
+    const slugs = sourceSlugMap(c.result.sources);
+    return c.result.sources.map((s) => ({ id: slugs.get(s.file)!, data: s }));
   }),
   schema: SourceSchema,
 });
@@ -149,7 +129,7 @@ const corpusMeta = defineCollection({
       data: {
         parserVersion: PARSER_VERSION,
         dataVersion: c.version,
-        sourcesDir: relative(c.root, sourcesDir(c.root)) || '.',
+        sourcesDir: sourcePaths(c.root).map((p) => relative(c.root, p) || '.').join(', '),
         builtOn: new Date().toISOString().slice(0, 10),
         documents: c.result.documents.length,
         sources: c.result.sources.length,

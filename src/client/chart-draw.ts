@@ -14,6 +14,7 @@ import {
   type ChartConfiguration, type PointStyle, type TooltipItem,
 } from 'chart.js';
 import type { Series, SeriesPoint } from '../lib/compare/index.ts';
+import { sitePath } from '../data/urls.ts';
 
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip);
 
@@ -153,7 +154,7 @@ export function drawChart(el: HTMLElement & { chart?: Chart }): void {
         if (!hit) return;
         const p = series.points[hit.index];
         const url = hit.datasetIndex === 0 ? p?.targetUrl : p?.resultUrl;
-        if (url) window.location.assign(url);
+        if (url) window.location.assign(sitePath(url));
       },
     },
   };

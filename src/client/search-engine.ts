@@ -1,36 +1,43 @@
 /**
- * The search engine in the browser: Pagefind does the lookups in its bigram
- * index (built by src/integrations/pagefind.ts); this module turns a query into
- * token lookups, keeps the paragraphs where each phrase really occurs (token k
- * at position p + k), ranks them, counts facets and fetches the text of the
- * results shown.
+ * The search engine in the browser, over the index that src/integrations/search-index.ts
+ * writes (layout in src/lib/search/records.ts). It turns a query into tokens, looks
+ * each one up, keeps the entries where each phrase really occurs (token k at p + offset k),
+ * ranks them, counts facets and fetches the text of the results shown.
  *
- * Loaded only when someone searches (the search page, or the header box once
- * used): nothing here runs on a report page.
+ * What a query downloads does not grow with the corpus:
+ *  - each token's global bucket: a rare token's whole posting list, or the shards that
+ *    hold a frequent one;
+ *  - when the rare tokens leave few candidates, their texts, which prove each match
+ *    (and are shown anyway);
+ *  - otherwise the shards in rank order (newest reports first), each read only for the
+ *    tokens the query needs, until a page of results is found or a download budget is
+ *    spent; `more()` goes on from there, so every match is reachable.
+ *
+ * Loaded only when someone searches (the search page, or the header box once used):
+ * nothing here runs on a report page.
  */
-import { loadTraditionalConverter, parseQuery, type ParsedQuery, phraseStarts, type PhraseTokens, compareRank, rankKey, type MatchInfo, type RankKey, tableRows, type SearchDoc, type SearchTable, type SearchText, type TableRow, hasHan, looksTraditional } from '../lib/search/index.ts';
-
-interface PagefindResult {
-  id: string;
-  words: number[];
-}
-interface PagefindInstance {
-  init(): Promise<void>;
-  search(term: string, options?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
-  destroy(): Promise<void>;
-}
-interface PagefindModule {
-  createInstance(options: Record<string, unknown>): PagefindInstance;
-}
+import {
+  bucketOf, compareRank, decodeParts, foldText, foldedStarts, hasHan, loadTraditionalConverter, looksTraditional, parseQuery, phraseStarts, rankKey,
+  readBucket, searchPaths,
+  type MatchInfo, type ParsedQuery, type PartFacet, type PhraseTokens, type Postings, type RankKey, type SearchDoc, type SearchManifest,
+  type SearchText, type ShardDocs, type TokenRecord,
+} from '../lib/search/index.ts';
+import { searchIndexPath } from '../data/urls.ts';
 
 export type Facet = 'region' | 'year' | 'kind' | 'part';
 export const FACETS: Facet[] = ['region', 'year', 'kind', 'part'];
 export type Filters = Partial<Record<Facet, string[]>>;
 
+/** Candidates at most this many are checked against their texts instead of the shards' postings. */
+const VERIFY_MAX = 24;
+/** Bytes one step of a search may download before it pauses (more() goes on). */
+const STEP_BUDGET = 96 * 1024;
+
 export interface Hit {
-  hash: string;
-  row: TableRow;
+  /** Entry number (rank order across the corpus). */
+  entry: number;
   doc: SearchDoc;
+  part: PartFacet;
   match: MatchInfo;
   rank: RankKey;
 }
@@ -39,19 +46,21 @@ export interface SearchOutcome {
   query: ParsedQuery;
   /** The query converted to Simplified characters, when that form was searched as well. */
   converted: ParsedQuery | null;
-  /** Every hit, ranked, before filtering. */
+  /** Every hit found so far, ranked, before filtering. */
   all: Hit[];
-  /** Hits that pass the filters, ranked. */
+  /** Hits that pass the filters: the first `kept` in the order already shown, the rest ranked. */
   hits: Hit[];
   /** Per facet, value → number of hits with that value given the other facets' filters. */
   counts: Record<Facet, Map<string, number>>;
+  /** True when every document that could match has been searched. */
+  complete: boolean;
+  /** Documents searched so far, and those the filters allow. */
+  searchedDocs: number;
+  totalDocs: number;
   ms: number;
 }
 
-/** Positions of one token (or one character, as a prefix) in each page. */
-type Postings = Map<string, number[]>;
-
-export function facetValue(hit: Pick<Hit, 'doc' | 'row'>, facet: Facet): string {
+export function facetValue(hit: Pick<Hit, 'doc' | 'part'>, facet: Facet): string {
   switch (facet) {
     case 'region':
       return hit.doc.region?.slug ?? '';
@@ -60,92 +69,271 @@ export function facetValue(hit: Pick<Hit, 'doc' | 'row'>, facet: Facet): string 
     case 'kind':
       return hit.doc.kind;
     case 'part':
-      return hit.row.part;
+      return hit.part;
   }
 }
 
-function passes(hit: Hit, filters: Filters, except?: Facet): boolean {
+function passes(hit: Pick<Hit, 'doc' | 'part'>, filters: Filters, except?: Facet): boolean {
   return FACETS.every((f) => f === except || !filters[f]?.length || filters[f]!.includes(facetValue(hit, f)));
 }
 
+/** A shard's documents, unpacked: per entry, its document and part. */
+interface ShardTable {
+  docs: SearchDoc[];
+  docOf: Int32Array;
+  parts: PartFacet[];
+}
+
+/** One phrase of a query, with what the global buckets say about its tokens. */
+interface PhrasePlan {
+  ph: PhraseTokens;
+  records: Array<TokenRecord | null>;
+  /** Some token occurs nowhere: the phrase occurs nowhere. */
+  absent: boolean;
+  /** Starts from the rare tokens alone (entry → starts), when the phrase has any; a superset of the truth. */
+  candidates: Map<number, number[]> | null;
+  /** Shards where the phrase can occur. */
+  shards: Set<number>;
+}
+
+interface Variant {
+  query: ParsedQuery;
+  converted: boolean;
+  words: PhrasePlan[];
+  joined: PhrasePlan | null;
+}
+
+interface RunState {
+  input: string;
+  query: ParsedQuery;
+  filters: Filters;
+  variants: Variant[];
+  /** Shards still to search, in order. */
+  queue: number[];
+  /** Entry → match, for the hits found so far. */
+  found: Map<number, MatchInfo>;
+  /** Hits already handed out in this order (kept at the top when more are found). */
+  kept: number[];
+  searchedDocs: number;
+  totalDocs: number;
+  traditionalTried: boolean;
+}
+
+const runs = new WeakMap<SearchOutcome, RunState>();
+
 export class SearchEngine {
-  private postings = new Map<string, Promise<Postings>>();
-  private texts = new Map<string, Promise<SearchText>>();
+  private readonly starts: number[];
+  private readonly files = new Map<string, Promise<unknown>>();
   private converter: Promise<(s: string) => string> | null = null;
+  private regions: Promise<Record<string, number[]>> | null = null;
+  /** Bytes downloaded so far (index files and texts). */
+  bytes = 0;
 
-  private constructor(
-    private readonly pagefind: PagefindInstance,
-    readonly table: SearchTable,
-    private readonly rows: Map<string, TableRow>,
-    private readonly base: string,
-  ) {}
+  readonly manifest: SearchManifest;
+  private readonly root: string;
 
-  /** Load Pagefind and the table. `base` is the site root ('/'). */
-  static async load(base = '/'): Promise<SearchEngine> {
-    const pfUrl = `${base}pagefind/pagefind.js`;
-    const [mod, table] = await Promise.all([
-      import(/* @vite-ignore */ pfUrl) as Promise<PagefindModule>,
-      fetch(`${base}search/table.json`, { cache: 'no-cache' }).then((r) => {
-        if (!r.ok) throw new Error(`search table: HTTP ${r.status}`);
-        return r.json() as Promise<SearchTable>;
-      }),
-    ]);
-    // No web worker: a lookup takes about a millisecond, and the worker would be one more 43 KB download.
-    const pagefind = mod.createInstance({ basePath: `${base}pagefind/`, noWorker: true });
-    await pagefind.init();
-    return new SearchEngine(pagefind, table, tableRows(table), base);
+  private constructor(manifest: SearchManifest, root: string) {
+    this.manifest = manifest;
+    this.root = root;
+    this.starts = [0];
+    for (const s of manifest.shards) this.starts.push(this.starts[this.starts.length - 1]! + s.e);
   }
 
-  /** Positions of a token (or, with `prefix`, of every token starting with it) in each page. */
-  private lookup(token: string, prefix: boolean): Promise<Postings> {
-    const key = (prefix ? '^' : '') + token;
-    let p = this.postings.get(key);
+  /** Load the manifest. `root` is the index's folder URL (urls.ts searchIndexPath()). */
+  static async load(root = searchIndexPath()): Promise<SearchEngine> {
+    const r = await fetch(`${root}${searchPaths.manifest}`, { cache: 'no-cache' });
+    if (!r.ok) throw new Error(`search index: HTTP ${r.status}`);
+    return new SearchEngine((await r.json()) as SearchManifest, root);
+  }
+
+  private get<T>(rel: string, read: (r: Response) => Promise<T>): Promise<T> {
+    let p = this.files.get(rel) as Promise<T> | undefined;
     if (!p) {
-      p = this.pagefind.search(token).then((res) => {
-        const out: Postings = new Map();
-        for (const r of res?.results ?? []) {
-          // A one-character phrase is a prefix; a whole token is found only as itself (codes are prefix-free).
-          if (r.words.length) out.set(r.id, r.words);
-        }
-        return out;
+      p = fetch(`${this.root}${rel}`).then(async (r) => {
+        if (!r.ok) throw new Error(`search index ${rel}: HTTP ${r.status}`);
+        return read(r);
       });
-      if (this.postings.size > 4000) this.postings.clear();
-      this.postings.set(key, p);
+      p.catch(() => this.files.delete(rel));
+      this.files.set(rel, p);
     }
     return p;
   }
 
-  /** Start offsets of a phrase in every page that holds it. */
-  async phrase(ph: PhraseTokens): Promise<Map<string, number[]>> {
-    const lists = await Promise.all(ph.tokens.map((t) => this.lookup(t, ph.prefix)));
-    const out = new Map<string, number[]>();
-    if (ph.prefix) {
-      for (const [id, pos] of lists[0]!) out.set(id, [...new Set(pos)].sort((a, b) => a - b));
-      return out;
+  /** A file's bytes, gunzipped (the index gzips its own files; a host may have decoded them already). */
+  private async bytesOf(r: Response): Promise<Uint8Array> {
+    const packed = new Uint8Array(await r.arrayBuffer());
+    this.bytes += packed.byteLength;
+    if (packed[0] !== 0x1f || packed[1] !== 0x8b) return packed;
+    return new Uint8Array(await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+  }
+
+  private json<T>(rel: string): Promise<T> {
+    return this.get(rel, async (r) => JSON.parse(new TextDecoder().decode(await this.bytesOf(r))) as T);
+  }
+
+  private bucket(rel: string, base: number): Promise<Map<number, TokenRecord>> {
+    return this.get(rel, async (r) => readBucket(await this.bytesOf(r), base));
+  }
+
+  /** What the global bucket says about a token: its postings (rare), its shards (frequent), or null (nowhere). */
+  private async record(key: number): Promise<TokenRecord | null> {
+    const m = await this.bucket(searchPaths.global(this.manifest.id, bucketOf(key, this.manifest.g)), 0);
+    return m.get(key) ?? null;
+  }
+
+  /** A token's postings in shard k (global entry numbers). */
+  private async shardPostings(key: number, rec: TokenRecord, k: number): Promise<Postings> {
+    if (rec.kind === 'postings') return rec.postings;
+    const m = await this.bucket(searchPaths.shard(this.manifest.id, k, bucketOf(key, this.manifest.shards[k]!.b)), this.starts[k]!);
+    const r = m.get(key);
+    return r?.kind === 'postings' ? r.postings : new Map();
+  }
+
+  shardOf(entry: number): number {
+    let lo = 0;
+    let hi = this.manifest.shards.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= entry) lo = mid;
+      else hi = mid - 1;
     }
-    const smallest = lists.reduce((a, b) => (b.size < a.size ? b : a));
-    for (const id of smallest.keys()) {
-      const positions = lists.map((l) => l.get(id));
+    return lo;
+  }
+
+  private table(k: number): Promise<ShardTable> {
+    const rel = searchPaths.shardDocs(this.manifest.id, k);
+    const key = `table:${rel}`;
+    let p = this.files.get(key) as Promise<ShardTable> | undefined;
+    if (!p) {
+      p = this.json<ShardDocs>(rel).then((sd) => {
+        const docOf = new Int32Array(this.manifest.shards[k]!.e);
+        const parts: PartFacet[] = [];
+        let at = 0;
+        sd.docs.forEach((d, i) => {
+          docOf.fill(i, at, at + d.n);
+          at += d.n;
+          parts.push(...decodeParts(d.p));
+        });
+        return { docs: sd.docs.map(({ n: _n, p: _p, ...doc }) => doc), docOf, parts };
+      });
+      this.files.set(key, p);
+    }
+    return p;
+  }
+
+  /** The document and part of an entry. */
+  async entryInfo(entry: number): Promise<{ doc: SearchDoc; part: PartFacet }> {
+    const k = this.shardOf(entry);
+    const t = await this.table(k);
+    const local = entry - this.starts[k]!;
+    return { doc: t.docs[t.docOf[local]!]!, part: t.parts[local]! };
+  }
+
+  /** The verbatim text and headings of one entry. */
+  async text(entry: number): Promise<SearchText> {
+    const k = this.shardOf(entry);
+    const local = entry - this.starts[k]!;
+    const x = this.manifest.x;
+    const file = await this.json<SearchText[]>(searchPaths.texts(this.manifest.id, k, Math.floor(local / x)));
+    const t = file[local % x];
+    if (!t) throw new Error(`search index: no text for entry ${entry}`);
+    return t;
+  }
+
+  private async plan(ph: PhraseTokens): Promise<PhrasePlan> {
+    const records = await Promise.all(ph.tokens.map((t) => this.record(t)));
+    const all = new Set(this.manifest.shards.map((_, k) => k));
+    if (records.some((r) => !r)) return { ph, records, absent: true, candidates: null, shards: new Set() };
+    let shards = all;
+    const rare: Array<[Postings, number]> = [];
+    records.forEach((r, k) => {
+      if (r!.kind === 'frequent') shards = new Set(r!.shards.filter((s) => shards.has(s)));
+      else rare.push([r!.postings, ph.offsets[k]!]);
+    });
+    let candidates: Map<number, number[]> | null = null;
+    if (rare.length) {
+      candidates = new Map();
+      const smallest = rare.reduce((a, b) => (b[0].size < a[0].size ? b : a))[0];
+      for (const entry of smallest.keys()) {
+        const positions = rare.map(([p]) => p.get(entry));
+        if (positions.some((p) => !p)) continue;
+        const starts = phraseStarts(positions as number[][], rare.map(([, o]) => o));
+        if (starts.length) candidates.set(entry, starts);
+      }
+      const inShards = new Set([...candidates.keys()].map((e) => this.shardOf(e)));
+      shards = new Set([...shards].filter((s) => inShards.has(s)));
+    }
+    return { ph, records, absent: shards.size === 0, candidates, shards };
+  }
+
+  private async variant(query: ParsedQuery, converted: boolean): Promise<Variant> {
+    const [words, joined] = await Promise.all([Promise.all(query.words.map((w) => this.plan(w))), query.joined ? this.plan(query.joined) : null]);
+    return { query, converted, words, joined };
+  }
+
+  /** Start offsets of a phrase in the entries of shard k (restricted to `only` when given). */
+  private async phraseIn(plan: PhrasePlan, k: number, only?: Set<number>): Promise<Map<number, number[]>> {
+    const out = new Map<number, number[]>();
+    if (plan.absent || !plan.shards.has(k)) return out;
+    const lists = await Promise.all(plan.ph.tokens.map((t, i) => this.shardPostings(t, plan.records[i]!, k)));
+    const from = this.starts[k]!;
+    const to = this.starts[k + 1]!;
+    const inShard = (e: number) => e >= from && e < to && (!only || only.has(e));
+    let keys: Iterable<number>;
+    if (plan.candidates) keys = [...plan.candidates.keys()].filter(inShard);
+    else {
+      const smallest = lists.reduce((a, b) => (b.size < a.size ? b : a));
+      keys = [...smallest.keys()].filter(inShard);
+    }
+    for (const e of keys) {
+      const positions = lists.map((l) => l.get(e));
       if (positions.some((p) => !p)) continue;
-      const starts = phraseStarts(positions as number[][]);
-      if (starts.length) out.set(id, starts);
+      const starts = phraseStarts(positions as number[][], plan.ph.offsets);
+      if (starts.length) out.set(e, starts);
     }
     return out;
   }
 
-  private async matches(q: ParsedQuery): Promise<Map<string, MatchInfo>> {
-    const perWord = await Promise.all(q.words.map((w) => this.phrase(w)));
-    const joined = q.joined ? await this.phrase(q.joined) : null;
-    const out = new Map<string, MatchInfo>();
-    if (!perWord.length) return out;
-    const smallest = perWord.reduce((a, b) => (b.size < a.size ? b : a));
-    for (const id of smallest.keys()) {
-      const wordStarts = perWord.map((m) => m.get(id));
-      if (wordStarts.some((s) => !s)) continue;
-      const runStarts = joined ? (joined.get(id) ?? []) : wordStarts[0]!;
-      out.set(id, { wordStarts: wordStarts as number[][], runStarts, converted: false });
+  /** Matches of a variant in shard k, from the postings. */
+  private async matchShard(v: Variant, k: number): Promise<Map<number, MatchInfo>> {
+    const out = new Map<number, MatchInfo>();
+    if (!v.words.length || v.words.some((w) => !w.shards.has(k))) return out;
+    let only: Set<number> | undefined;
+    const per: Array<Map<number, number[]>> = [];
+    for (const w of [...v.words].sort((a, b) => Number(!a.candidates) - Number(!b.candidates))) {
+      const m = await this.phraseIn(w, k, only);
+      per[v.words.indexOf(w)] = m;
+      only = new Set(m.keys());
+      if (!only.size) return out;
+    }
+    const joined = v.joined ? await this.phraseIn(v.joined, k, only) : null;
+    for (const e of only ?? []) {
+      const wordStarts = per.map((m) => m.get(e)!);
+      out.set(e, { wordStarts, runStarts: joined ? (joined.get(e) ?? []) : wordStarts[0]!, converted: v.converted });
     }
     return out;
+  }
+
+  /** Matches of a variant among candidate entries, from their texts (exact, and cheap when they are few). */
+  private async matchTexts(v: Variant, entries: number[]): Promise<Map<number, MatchInfo>> {
+    const out = new Map<number, MatchInfo>();
+    const texts = await Promise.all(entries.map((e) => this.text(e)));
+    entries.forEach((e, i) => {
+      const chars = foldText(texts[i]!.t).chars;
+      const wordStarts = v.query.words.map((w) => foldedStarts(chars, Array.from(w.folded)));
+      if (wordStarts.some((s) => !s.length)) return;
+      const runStarts = v.query.joined ? foldedStarts(chars, Array.from(v.query.joined.folded)) : wordStarts[0]!;
+      out.set(e, { wordStarts, runStarts, converted: v.converted });
+    });
+    return out;
+  }
+
+  /** Candidate entries of a variant from rare tokens alone, when every word has some; else null. */
+  private candidates(v: Variant): number[] | null {
+    if (!v.words.length || v.words.some((w) => !w.candidates)) return null;
+    let keep = [...v.words[0]!.candidates!.keys()];
+    for (const w of v.words.slice(1)) keep = keep.filter((e) => w.candidates!.has(e));
+    return keep;
   }
 
   private toSimplified(): Promise<(s: string) => string> {
@@ -153,69 +341,184 @@ export class SearchEngine {
     return this.converter;
   }
 
-  async search(input: string, filters: Filters = {}): Promise<SearchOutcome> {
+  /** Shards the filters allow (years and kinds from the manifest, regions from regions.json). */
+  private async allowedShards(filters: Filters): Promise<number[]> {
+    let shards = this.manifest.shards.map((_, k) => k);
+    if (filters.year?.length) shards = shards.filter((k) => this.manifest.shards[k]!.y.some((y) => filters.year!.includes(String(y))));
+    if (filters.kind?.length) shards = shards.filter((k) => this.manifest.shards[k]!.k.some((x) => filters.kind!.includes(x)));
+    if (filters.region?.length) {
+      this.regions ??= this.json<Record<string, number[]>>(searchPaths.regions(this.manifest.id));
+      const map = await this.regions;
+      const ok = new Set(filters.region.flatMap((r) => map[r] ?? []));
+      shards = shards.filter((k) => ok.has(k));
+    }
+    return shards;
+  }
+
+  /**
+   * Search for `input`, stopping once `want` hits pass the filters (or the step's download
+   * budget is spent, or everything is searched); `more(outcome)` goes on.
+   */
+  async search(input: string, filters: Filters = {}, want = 20): Promise<SearchOutcome> {
     const t0 = performance.now();
     const query = parseQuery(input);
-    const found = await this.matches(query);
+    const variants = [await this.variant(query, false)];
     let converted: ParsedQuery | null = null;
-    if (query.words.length && hasHan(query.raw) && (found.size === 0 || looksTraditional(query.raw))) {
-      const simplified = (await this.toSimplified())(query.raw);
-      if (simplified !== query.raw) {
-        converted = parseQuery(simplified);
-        for (const [id, m] of await this.matches(converted)) if (!found.has(id)) found.set(id, { ...m, converted: true });
+    if (query.words.length && hasHan(query.raw) && (variants[0]!.words.some((w) => w.absent) || looksTraditional(query.raw))) {
+      converted = await this.convert(query);
+      if (converted) variants.push(await this.variant(converted, true));
+    }
+    const allowed = await this.allowedShards(filters);
+    const state: RunState = {
+      input,
+      query,
+      filters,
+      variants,
+      queue: allowed,
+      found: new Map(),
+      kept: [],
+      searchedDocs: 0,
+      totalDocs: allowed.reduce((n, k) => n + this.manifest.shards[k]!.d, 0),
+      traditionalTried: converted !== null,
+    };
+    return this.step(state, want, t0);
+  }
+
+  private async convert(query: ParsedQuery): Promise<ParsedQuery | null> {
+    const simplified = (await this.toSimplified())(query.raw);
+    return simplified !== query.raw ? parseQuery(simplified) : null;
+  }
+
+  /** Go on with a search: find hits up to `want` in all (those already shown stay first, in order). */
+  async more(previous: SearchOutcome, want: number): Promise<SearchOutcome> {
+    const state = runs.get(previous);
+    if (!state) throw new Error('search: more() needs an outcome of this engine');
+    state.kept = previous.hits.map((h) => h.entry);
+    return this.step(state, want, performance.now());
+  }
+
+  private async step(state: RunState, want: number, t0: number): Promise<SearchOutcome> {
+    const start = this.bytes;
+    // Few candidates from rare tokens: prove them against their texts, all shards at once.
+    for (const v of state.variants) {
+      const cands = this.candidates(v);
+      const inexact = v.words.some((w) => !w.ph.exact) || (v.joined && !v.joined.ph.exact);
+      if (cands && (cands.length <= VERIFY_MAX || inexact)) {
+        const queued = new Set(state.queue);
+        const mine = cands.filter((e) => queued.has(this.shardOf(e)));
+        const checked = mine.length <= VERIFY_MAX ? await this.matchTexts(v, mine) : await this.matchByShards(v, mine);
+        for (const [e, m] of checked) if (!state.found.has(e)) state.found.set(e, m);
+        v.words = [];
       }
     }
-    const all: Hit[] = [];
-    for (const [hash, match] of found) {
-      const row = this.rows.get(hash);
-      if (!row) continue; // the table and the index come from one build; a stale cache could still disagree
-      all.push({ hash, row, doc: this.table.docs[row.doc]!, match, rank: rankKey(match, row.order) });
+    const live = () => state.variants.filter((v) => v.words.length && !v.words.some((w) => w.absent));
+    if (!live().length) {
+      state.searchedDocs = state.totalDocs;
+      state.queue = [];
     }
+    let outcome = await this.outcome(state, t0);
+    while (state.queue.length && live().length) {
+      if (outcome.hits.length >= want) break;
+      if (this.bytes - start > STEP_BUDGET) break;
+      const k = state.queue.shift()!;
+      for (const v of live()) {
+        for (const [e, m] of await this.matchShard(v, k)) if (!state.found.has(e)) state.found.set(e, m);
+      }
+      state.searchedDocs += this.manifest.shards[k]!.d;
+      outcome = await this.outcome(state, t0);
+    }
+    if (!state.queue.length || !live().length) {
+      state.searchedDocs = state.totalDocs;
+      // Nothing in Simplified characters either way: try the query converted, once.
+      if (!state.found.size && !state.traditionalTried && hasHan(state.input)) {
+        state.traditionalTried = true;
+        const converted = await this.convert(parseQuery(state.input));
+        if (converted) {
+          state.variants = [await this.variant(converted, true)];
+          state.queue = await this.allowedShards(state.filters);
+          state.searchedDocs = 0;
+          return this.step(state, want, t0);
+        }
+      }
+    }
+    return this.outcome(state, t0);
+  }
+
+  /** Matches among many candidates of an inexact phrase: the postings of its tokens, shard by shard. */
+  private async matchByShards(v: Variant, entries: number[]): Promise<Map<number, MatchInfo>> {
+    const out = new Map<number, MatchInfo>();
+    const byShard = new Map<number, number[]>();
+    for (const e of entries) {
+      const k = this.shardOf(e);
+      byShard.set(k, [...(byShard.get(k) ?? []), e]);
+    }
+    for (const k of byShard.keys()) for (const [e, m] of await this.matchShard(v, k)) out.set(e, m);
+    return out;
+  }
+
+  private async outcome(state: RunState, t0: number): Promise<SearchOutcome> {
+    const entries = [...state.found.keys()];
+    const infos = await Promise.all(entries.map((e) => this.entryInfo(e)));
+    const all: Hit[] = entries.map((entry, i) => {
+      const match = state.found.get(entry)!;
+      return { entry, ...infos[i]!, match, rank: rankKey(match, entry) };
+    });
     all.sort((a, b) => compareRank(a.rank, b.rank));
     const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as SearchOutcome['counts'];
     for (const h of all) {
       for (const f of FACETS) {
-        if (!passes(h, filters, f)) continue;
-        const v = facetValue(h, f);
-        counts[f].set(v, (counts[f].get(v) ?? 0) + 1);
+        if (!passes(h, state.filters, f)) continue;
+        const value = facetValue(h, f);
+        counts[f].set(value, (counts[f].get(value) ?? 0) + 1);
       }
     }
-    const hits = all.filter((h) => passes(h, filters));
-    return { query, converted, all, hits, counts, ms: performance.now() - t0 };
-  }
-
-  /** The verbatim text and headings of one hit. */
-  text(hash: string): Promise<SearchText> {
-    let p = this.texts.get(hash);
-    if (!p) {
-      p = fetch(`${this.base}search/p/${hash}.json`).then((r) => {
-        if (!r.ok) throw new Error(`search text ${hash}: HTTP ${r.status}`);
-        return r.json() as Promise<SearchText>;
-      });
-      p.catch(() => this.texts.delete(hash));
-      this.texts.set(hash, p);
-    }
-    return p;
+    const filtered = all.filter((h) => passes(h, state.filters));
+    const byEntry = new Map(filtered.map((h) => [h.entry, h]));
+    const kept = state.kept.map((e) => byEntry.get(e)).filter((h): h is Hit => !!h);
+    const keptSet = new Set(kept.map((h) => h.entry));
+    const hits = [...kept, ...filtered.filter((h) => !keptSet.has(h.entry))];
+    const outcome: SearchOutcome = {
+      query: state.query,
+      converted: state.variants.find((v) => v.converted)?.query ?? null,
+      all,
+      hits,
+      counts,
+      complete: state.queue.length === 0,
+      searchedDocs: state.searchedDocs,
+      totalDocs: state.totalDocs,
+      ms: performance.now() - t0,
+    };
+    runs.set(outcome, state);
+    return outcome;
   }
 
   /**
-   * Candidates for a long quote: pages sharing the most of its bigrams, best first.
-   * (A misquote breaks the exact phrase, so every token is looked up on its own.)
+   * Candidates for a long quote: entries sharing the most of its tokens, best first.
+   * (A misquote breaks the exact phrase, so tokens are looked up on their own; rare ones
+   * decide, and frequent ones are read from the newest shards within the budget.)
    */
-  async similar(ph: PhraseTokens, limit = 6, kind?: SearchDoc['kind']): Promise<string[]> {
-    const unique = [...new Set(ph.tokens)];
-    const lists = await Promise.all(unique.map((t) => this.lookup(t, ph.prefix)));
-    const shared = new Map<string, number>();
-    for (const l of lists) for (const id of l.keys()) shared.set(id, (shared.get(id) ?? 0) + 1);
-    return [...shared.entries()]
-      .filter(([id]) => this.rows.has(id) && (!kind || this.doc(id)?.kind === kind))
-      .sort((a, b) => b[1] - a[1] || this.rows.get(a[0])!.order - this.rows.get(b[0])!.order)
-      .slice(0, limit)
-      .map(([id]) => id);
-  }
-
-  doc(hash: string): SearchDoc | undefined {
-    const row = this.rows.get(hash);
-    return row ? this.table.docs[row.doc] : undefined;
+  async similar(ph: PhraseTokens, limit = 6, kind?: SearchDoc['kind']): Promise<number[]> {
+    const start = this.bytes;
+    const keys = [...new Set(ph.tokens)];
+    const records = await Promise.all(keys.map((k) => this.record(k)));
+    const shared = new Map<number, number>();
+    const count = (p: Postings) => {
+      for (const e of p.keys()) shared.set(e, (shared.get(e) ?? 0) + 1);
+    };
+    records.forEach((r) => r?.kind === 'postings' && count(r.postings));
+    if (!shared.size) {
+      for (let k = 0; k < this.manifest.shards.length && this.bytes - start < STEP_BUDGET; k++) {
+        const lists = await Promise.all(keys.map((key, i) => (records[i] ? this.shardPostings(key, records[i]!, k) : new Map())));
+        lists.forEach(count);
+      }
+    }
+    const ranked = [...shared.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const out: number[] = [];
+    for (const [e] of ranked) {
+      if (out.length >= limit) break;
+      if (kind && (await this.entryInfo(e)).doc.kind !== kind) continue;
+      out.push(e);
+    }
+    return out;
   }
 }

@@ -3,6 +3,7 @@
  * live count, and a link to the full results. Enter still submits the form to
  * /search/; ArrowDown moves into the list, Escape closes it.
  */
+import { searchPath } from '../data/urls.ts';
 import { SearchEngine } from './search-engine.ts';
 import { el, pendingHit, renderHit } from './search-render.ts';
 
@@ -31,12 +32,12 @@ const CSS = `
 export function attach(input: HTMLInputElement): void {
   const form = input.form;
   if (!form) return;
-  const engine = SearchEngine.load('/');
+  const engine = SearchEngine.load();
   document.head.append(el('style', {}, CSS));
   const panel = el('div', { class: 'quick-results', id: 'quick-results', hidden: '' });
   const status = el('p', { class: 'quick-status', role: 'status', 'aria-live': 'polite' });
   const list = el('ol', { class: 'quick-list', 'aria-label': '检索结果（前五条）' });
-  const all = el('a', { class: 'quick-all', href: '/search/' }, '查看全部结果');
+  const all = el('a', { class: 'quick-all', href: searchPath() }, '查看全部结果');
   panel.append(status, list, all);
   form.append(panel);
   form.classList.add('has-quick');
@@ -55,7 +56,7 @@ export function attach(input: HTMLInputElement): void {
     if (!q) return close();
     let outcome;
     try {
-      outcome = await (await engine).search(q);
+      outcome = await (await engine).search(q, {}, SHOW);
     } catch (e) {
       console.error(e);
       status.textContent = '搜索索引未能载入。';
@@ -65,14 +66,15 @@ export function attach(input: HTMLInputElement): void {
     panel.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     const n = outcome.hits.length;
-    status.textContent = n ? `找到 ${n} 处${outcome.converted ? `（按简体「${outcome.converted.raw}」）` : ''}` : `没有找到「${q}」`;
-    all.href = `/search/?q=${encodeURIComponent(q)}`;
-    all.hidden = n <= SHOW;
-    all.textContent = `查看全部 ${n} 处结果`;
+    const more = outcome.complete ? '' : '以上';
+    status.textContent = n ? `找到 ${n} 处${more}${outcome.converted ? `（按简体「${outcome.converted.raw}」）` : ''}` : outcome.complete ? `没有找到「${q}」` : `最新的 ${outcome.searchedDocs} 份文件中没有「${q}」`;
+    all.href = searchPath(q);
+    all.hidden = n <= SHOW && outcome.complete;
+    all.textContent = outcome.complete ? `查看全部 ${n} 处结果` : '查看全部结果';
     list.replaceChildren(
       ...outcome.hits.slice(0, SHOW).map((hit) => {
         const li = pendingHit(hit);
-        void engine.then((e) => e.text(hit.hash)).then((t) => renderHit(li, hit, outcome, t, 60));
+        void engine.then((e) => e.text(hit.entry)).then((t) => renderHit(li, hit, outcome, t, 60));
         return li;
       }),
     );

@@ -4,7 +4,7 @@
  * type, writes the state back with history.replaceState, and renders results as
  * a plain list of links with an aria-live count.
  */
-import { SIMILAR_ENOUGH, bestMatch, phraseTokens, diffQuote, trimQuote, type SearchTable } from '../lib/search/index.ts';
+import { SIMILAR_ENOUGH, bestMatch, phraseTokens, diffQuote, trimQuote, type SearchDoc } from '../lib/search/index.ts';
 import { FACETS, SearchEngine, type Facet, type Filters, type SearchOutcome } from './search-engine.ts';
 import { docLabel, el, KIND_LABEL, PART_LABEL, renderHit, resultUrl } from './search-render.ts';
 
@@ -22,6 +22,8 @@ class SearchPage {
   private engine: Promise<SearchEngine>;
   private outcome: SearchOutcome | null = null;
   private shown = 0;
+  /** A continuation of the search is under way (more()). */
+  private busy = false;
   private serial = 0;
   private timer = 0;
   private readonly form: HTMLFormElement;
@@ -44,7 +46,7 @@ class SearchPage {
     this.more = $(root, '[data-more]');
     this.facets = $(root, '[data-facets]');
     this.quoteOut = $(root, '[data-quote-result]');
-    this.engine = SearchEngine.load('/');
+    this.engine = SearchEngine.load();
     // Filters open beside the results on wide screens, folded above them on phones.
     const box = root.querySelector<HTMLDetailsElement>('[data-facets-box]');
     const wide = matchMedia('(min-width: 48em)');
@@ -72,7 +74,7 @@ class SearchPage {
       this.timer = window.setTimeout(() => void this.run(this.currentFilters()), 180);
     });
     this.facets.addEventListener('change', () => void this.run(this.currentFilters()));
-    this.more.addEventListener('click', () => void this.showMore(true));
+    this.more.addEventListener('click', () => void this.showMore(true, true));
     this.quoteForm.addEventListener('submit', (e) => {
       e.preventDefault();
       void this.checkQuote();
@@ -172,7 +174,7 @@ class SearchPage {
     let engine: SearchEngine;
     try {
       engine = await this.engine;
-      outcome = await engine.search(q, filters);
+      outcome = await engine.search(q, filters, PAGE);
     } catch (e) {
       this.fail(e);
       return;
@@ -182,7 +184,7 @@ class SearchPage {
     if (serial !== this.serial) return; // a newer query is on its way
     this.outcome = outcome;
     this.root.dataset.ms = outcome.ms.toFixed(2); // read by scripts/bench-search.ts
-    this.renderFacets(outcome, filters, engine.table);
+    this.renderFacets(outcome, filters);
     this.list.replaceChildren();
     this.shown = 0;
     this.announce(outcome, filters);
@@ -193,9 +195,13 @@ class SearchPage {
     const words = o.query.words.map((w) => `「${w.text}」`).join('和');
     const filtered = FACETS.some((f) => filters[f]?.length);
     const conv = o.converted ? `（已按简体「${o.converted.raw}」检索）` : '';
+    // A search that stopped early (a page of results found, or its download budget spent) says how far it got.
+    const scope = o.complete ? '' : `（已检索最新的 ${o.searchedDocs} 份文件，共 ${o.totalDocs} 份；“显示更多”继续检索）`;
     if (!o.query.words.length) this.status.textContent = '请输入要查找的文字。';
     else if (o.hits.length) {
-      this.status.textContent = `找到 ${o.hits.length} 处包含${words}的段落或标题${filtered ? `（筛选前共 ${o.all.length} 处）` : ''}${conv}。`;
+      this.status.textContent = `找到 ${o.hits.length} 处包含${words}的段落或标题${filtered && o.complete && o.all.length > o.hits.length ? `（筛选前共 ${o.all.length} 处）` : ''}${conv}${scope}。`;
+    } else if (!o.complete) {
+      this.status.textContent = `尚未找到包含${words}的段落${conv}${scope}。`;
     } else if (o.all.length) {
       this.status.textContent = `在所选范围内没有包含${words}的段落；不加筛选共有 ${o.all.length} 处。`;
     } else {
@@ -203,7 +209,8 @@ class SearchPage {
     }
   }
 
-  private renderFacets(o: SearchOutcome, filters: Filters, table: SearchTable): void {
+  /** Facet values: those of the hits found, and any chosen in the filters. */
+  private renderFacets(o: SearchOutcome, filters: Filters): void {
     const groups: Record<Facet, { legend: string; values: Array<[string, string]> }> = {
       region: { legend: '地区', values: [] },
       year: { legend: '年份', values: [] },
@@ -213,11 +220,14 @@ class SearchPage {
     const regions = new Map<string, string>();
     const years = new Set<string>();
     const kinds = new Set<string>();
-    for (const d of table.docs) {
-      if (d.region) regions.set(d.region.slug, d.region.name);
-      if (d.year) years.add(String(d.year));
-      kinds.add(d.kind);
+    for (const h of o.all) {
+      if (h.doc.region) regions.set(h.doc.region.slug, h.doc.region.name);
+      if (h.doc.year) years.add(String(h.doc.year));
+      kinds.add(h.doc.kind);
     }
+    for (const r of filters.region ?? []) if (!regions.has(r)) regions.set(r, r);
+    for (const y of filters.year ?? []) years.add(y);
+    for (const k of filters.kind ?? []) kinds.add(k);
     groups.region.values = [...regions.entries()];
     groups.year.values = [...years].sort((a, b) => Number(b) - Number(a)).map((y) => [y, `${y}年`]);
     groups.kind.values = ['report', 'coverage'].filter((k) => kinds.has(k)).map((k) => [k, KIND_LABEL[k]!]);
@@ -250,24 +260,45 @@ class SearchPage {
     }
   }
 
-  /**
-   * The next batch of results, appended only once every text in it has arrived: an item
-   * never changes height after it is on screen, so nothing below it jumps (no layout shift).
-   */
-  private async showMore(focusFirst: boolean): Promise<void> {
-    const o = this.outcome;
-    if (!o) return;
+  /** Show the next page of results; when asked, search older reports first if the page is not full. */
+  private async showMore(focusFirst: boolean, searchOn = false): Promise<void> {
+    let o = this.outcome;
+    if (!o || this.busy) return;
+    if (searchOn && this.shown + PAGE > o.hits.length && !o.complete) {
+      // Go on searching older reports until the next page is full (or the step's budget is spent).
+      this.busy = true;
+      this.more.disabled = true;
+      this.root.setAttribute('aria-busy', 'true');
+      const serial = this.serial;
+      try {
+        const next = await (await this.engine).more(o, this.shown + PAGE);
+        if (serial !== this.serial) return;
+        this.outcome = o = next;
+        this.renderFacets(next, this.pendingFilters);
+        this.announce(next, this.pendingFilters);
+      } catch (e) {
+        this.fail(e);
+        return;
+      } finally {
+        this.busy = false;
+        this.more.disabled = false;
+        if (serial === this.serial) this.root.removeAttribute('aria-busy');
+      }
+    }
+    // The next batch, appended only once every text in it has arrived: an item never changes
+    // height after it is on screen, so nothing below it jumps (no layout shift).
     const serial = this.serial;
     const batch = o.hits.slice(this.shown, this.shown + PAGE);
     this.shown += batch.length;
     this.more.hidden = true;
     this.root.setAttribute('aria-busy', 'true');
     const engine = await this.engine;
+    const shown = o;
     const items = await Promise.all(
       batch.map(async (hit) => {
         const li = el('li', { class: 'hit' });
         try {
-          if (!renderHit(li, hit, o, await engine.text(hit.hash))) console.error(`search: ${hit.hash} does not contain the query`);
+          if (!renderHit(li, hit, shown, await engine.text(hit.entry))) console.error(`search: entry ${hit.entry} does not contain the query`);
         } catch (e) {
           console.error(e);
           li.replaceChildren(el('p', { class: 'hit-doc' }, docLabel(hit.doc)), el('p', {}, '这一条未能载入。'));
@@ -275,11 +306,11 @@ class SearchPage {
         return li;
       }),
     );
-    if (serial !== this.serial || o !== this.outcome) return; // a newer query replaced these results
+    if (serial !== this.serial || shown !== this.outcome) return; // a newer query replaced these results
     this.list.append(...items);
     this.root.removeAttribute('aria-busy');
-    this.more.hidden = this.shown >= o.hits.length;
-    this.more.textContent = `显示更多（还有 ${o.hits.length - this.shown} 处）`;
+    this.more.hidden = this.shown >= o.hits.length && o.complete;
+    this.more.textContent = this.shown < o.hits.length ? `显示更多（还有 ${o.hits.length - this.shown} 处${o.complete ? '' : '，并继续检索'}）` : '继续检索更早的报告';
     if (focusFirst && items[0]) {
       items[0].tabIndex = -1;
       items[0].focus();
@@ -298,11 +329,12 @@ class SearchPage {
     try {
       const engine = await this.engine;
       // Sources are the reports, not the press coverage that quotes them.
-      const exact = (await engine.search(`"${quote}"`, { kind: ['report'] })).hits;
-      const ids = exact.length ? exact.slice(0, 6).map((h) => h.hash) : await engine.similar(ph, 6, 'report');
-      const texts = await Promise.all(ids.map(async (hash) => ({ hash, ...(await engine.text(hash)) })));
+      const exact = (await engine.search(`"${quote}"`, { kind: ['report'] }, 6)).hits;
+      const ids = exact.length ? exact.slice(0, 6).map((h) => h.entry) : await engine.similar(ph, 6, 'report');
+      const texts = await Promise.all(ids.map(async (entry) => ({ entry, ...(await engine.text(entry)) })));
       const m = bestMatch(quote, texts.map((t) => ({ ...t, text: t.t })));
-      this.renderQuote(quote, m && m.similarity >= SIMILAR_ENOUGH ? m : null, engine);
+      const doc = m ? (await engine.entryInfo(m.paragraph.entry)).doc : null;
+      this.renderQuote(quote, m && m.similarity >= SIMILAR_ENOUGH ? m : null, doc);
     } catch (e) {
       console.error(e);
       this.quoteOut.replaceChildren(el('p', { role: 'status' }, '核对未能完成，请刷新页面重试。'));
@@ -311,8 +343,8 @@ class SearchPage {
 
   private renderQuote(
     quote: string,
-    m: { paragraph: { hash: string; d: string; a: string; t: string; h: string[] }; similarity: number; passage: string; start: number; end: number } | null,
-    engine: SearchEngine,
+    m: { paragraph: { entry: number; d: string; a: string; t: string; h: string[] }; similarity: number; passage: string; start: number; end: number } | null,
+    doc: SearchDoc | null,
   ): void {
     if (!m) {
       this.quoteOut.replaceChildren(
@@ -323,7 +355,6 @@ class SearchPage {
     }
     const p = m.paragraph;
     const diff = diffQuote(m.passage, quote);
-    const doc = engine.doc(p.hash);
     const verdict = diff.exact
       ? '与报告原文一致（标点的全角半角、空格和换行不计）。'
       : diff.punctuationOnly

@@ -4,6 +4,7 @@
  * with the document and the headings above it as plain text.
  */
 import { excerpt, matchRanges, type SearchDoc, type SearchText } from '../lib/search/index.ts';
+import { reportPath } from '../data/urls.ts';
 import type { Hit, SearchOutcome } from './search-engine.ts';
 
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -37,7 +38,7 @@ export function queryFor(hit: Hit, outcome: SearchOutcome): string {
 }
 
 export function resultUrl(text: SearchText, query: string): string {
-  return `/reports/${text.d}/?q=${encodeURIComponent(query)}#${text.a}`;
+  return `${reportPath(text.d)}?q=${encodeURIComponent(query)}#${text.a}`;
 }
 
 /** Fill a result item once its text has arrived. Returns false when the text does not contain the phrase. */

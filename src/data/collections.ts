@@ -8,17 +8,21 @@ import type { IdAlias } from '../lib/parse/index.ts';
 import { compareComparisons, targetOutcomes, type Comparison, type TargetOutcome } from '../lib/compare/index.ts';
 import { sortDocuments } from './catalog.ts';
 import { yearDistributions, type Distribution } from './distribution.ts';
-import { sourceSlug } from './urls.ts';
+import { documentMarkdown } from '../lib/parse/index.ts';
+import { loadCorpus } from './load.ts';
+import { absoluteUrl, reportPath, sourceSlug } from './urls.ts';
 
 export async function allDocuments(): Promise<ReportDocument[]> {
   return sortDocuments((await getCollection('documents')).map((e) => e.data));
 }
 
-/** A document's Markdown (made by the loader from the parser's tree). */
-export async function documentMarkdownText(id: string): Promise<string> {
-  const entry = await getEntry('documents', id);
-  if (!entry?.body) throw new Error(`no Markdown stored for document ${id}`);
-  return entry.body;
+/** A document's Markdown, from the parser's tree (the parse of this build, load.ts), with its permalink and data version. */
+export async function documentMarkdownText(id: string, site: URL | string | undefined): Promise<string> {
+  const { result, trees } = await loadCorpus();
+  const doc = result.documents.find((d) => d.id === id);
+  const tree = trees.get(id);
+  if (!doc || !tree) throw new Error(`no document ${id} in the parsed sources`);
+  return documentMarkdown(doc, tree, { url: absoluteUrl(reportPath(id), site), dataVersion: (await corpusMeta()).dataVersion });
 }
 
 export interface SourceEntry {

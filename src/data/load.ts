@@ -1,38 +1,49 @@
 /**
- * The one place the site reads its sources: every file in the sources folder
- * (REPORTS_DIR, default seeds/), parsed once per build and cached here. The content
- * loader (src/content.config.ts) and the Pagefind integration use this result; pages
- * read the collections the loader fills, never this module.
+ * The one place the site reads its sources: every source file in REPORTS_DIR (one or
+ * more files or folders; default seeds/), parsed once per build. The content loader and
+ * the search index use this result; pages read the collections the loader fills.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { delimiter, resolve } from 'node:path';
 import type { Root } from 'mdast';
 import { idAliases, IdLedgerSchema, parseSourcesWithTrees, type IdAlias } from '../lib/parse/index.ts';
 import { type ParseResult } from '../lib/index.ts';
-import { readReports } from './read-sources.ts';
+import { locateSource, readReports } from './read-sources.ts';
 
 export interface Corpus {
   result: ParseResult;
   trees: Map<string, Root>;
   dir: string;
-  /** Where each source (by its name in the records) was read from: for the original-file downloads. */
-  paths: Map<string, string>;
   /** Old ids (from the committed id ledger) that moved or disappeared, and where their text is now. */
   aliases: IdAlias[];
+}
+
+/**
+ * One parse per process: the content loader, the search index integration and the prerendered
+ * pages each load this module separately (Vite's SSR module graph, Node's own, the build's
+ * bundle), so the cache lives on globalThis rather than in the module.
+ */
+const shared = globalThis as typeof globalThis & { __reportExplorerCorpus?: { dir: string; corpus: Promise<Corpus> } };
+
+/**
+ * What the site is built from: REPORTS_DIR, one or more files or folders separated by the
+ * path delimiter (`:`; `;` on Windows), folders read recursively (read-sources.ts); else
+ * seeds/ in the project. Absolute paths.
+ */
+export function sourcePaths(root = process.cwd()): string[] {
+  const list = (process.env.REPORTS_DIR ?? '').split(delimiter).filter((p) => p.trim());
+  return (list.length ? list : ['seeds']).map((p) => resolve(root, p.trim()));
+}
+
+/** The sources as one string (the paths joined), to name them in messages and to key the cache. */
+export function sourcesDir(root = process.cwd()): string {
+  return sourcePaths(root).join(delimiter);
 }
 
 /** The committed id ledger (scripts/id-ledger.ts writes it): every published section and paragraph id of the seeds. */
 function readLedger(root: string) {
   const path = resolve(root, 'src/data/id-ledger.json');
   return existsSync(path) ? IdLedgerSchema.parse(JSON.parse(readFileSync(path, 'utf8'))) : null;
-}
-
-let cached: Promise<Corpus> | null = null;
-let cachedDir = '';
-
-/** Folder the site is built from: the REPORTS_DIR environment variable, else seeds/ in the project. */
-export function sourcesDir(root = process.cwd()): string {
-  return resolve(root, process.env.REPORTS_DIR ?? 'seeds');
 }
 
 let lastChange = '';
@@ -50,19 +61,24 @@ export function invalidateCorpus(path: string): void {
   }
   if (stamp === lastChange) return;
   lastChange = stamp;
-  cached = null;
+  delete shared.__reportExplorerCorpus;
 }
 
-/** The parsed sources folder; parsed once per process (and again after `invalidateCorpus`). */
+/** The parsed sources (Word, PDF and web pages converted first); parsed once per process. */
 export function loadCorpus(root = process.cwd()): Promise<Corpus> {
   const dir = sourcesDir(root);
-  if (cached && cachedDir === dir) return cached;
-  cachedDir = dir;
-  cached = readReports([dir], root).then((inputs) => {
+  const cached = shared.__reportExplorerCorpus;
+  if (cached && cached.dir === dir) return cached.corpus;
+  const corpus = readReports(sourcePaths(root), root).then((inputs) => {
     const { result, trees } = parseSourcesWithTrees(inputs);
     const ledger = readLedger(root);
-    const aliases = ledger ? idAliases(ledger, result.documents) : [];
-    return { result, trees, dir, paths: new Map(inputs.map((i) => [i.file, i.path])), aliases };
+    return { result, trees, dir, aliases: ledger ? idAliases(ledger, result.documents) : [] };
   });
-  return cached;
+  shared.__reportExplorerCorpus = { dir, corpus };
+  return corpus;
+}
+
+/** The file on disk a source was read from (by its name in the records). */
+export function sourceFileOnDisk(name: string, root = process.cwd()): string | null {
+  return locateSource(name, sourcePaths(root), root);
 }

@@ -1,40 +1,58 @@
 /**
- * File I/O for the parser (which has none): read every file in the given files or
- * folders, sorted by name, as parser inputs. `readReports` also converts Word, PDF
- * and saved web pages to text (src/lib/convert); `readSources` hands over bytes as they are.
+ * File I/O for the parser (which has none): read the source files in the given files or
+ * folders as parser inputs. Folders are read recursively, in name order; in a folder only
+ * files with a source extension count (SOURCE_EXTENSIONS), and hidden files and READMEs are
+ * skipped. A file named on its own is always read. `readReports` also converts Word, PDF and
+ * saved web pages to text (src/lib/convert); `readSources` hands over bytes as they are.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { SourceInput } from '../lib/parse/index.ts';
 import { ConvertError, convertSource } from '../lib/convert/index.ts';
 
 const SKIP = /^(\.|README|readme)/;
+/** Extensions of the files a folder contributes (lower case): text, Word, PDF, saved web pages. */
+export const SOURCE_EXTENSIONS: readonly string[] = ['.txt', '.docx', '.pdf', '.html', '.htm'];
+
+function walk(dir: string, out: string[]): void {
+  for (const name of readdirSync(dir).sort()) {
+    if (SKIP.test(name)) continue;
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) walk(full, out);
+    else if (SOURCE_EXTENSIONS.includes(extname(name).toLowerCase())) out.push(full);
+  }
+}
 
 export function listSourceFiles(paths: string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) {
-        const full = join(p, name);
-        if (SKIP.test(name) || statSync(full).isDirectory()) continue;
-        out.push(full);
-      }
-    } else out.push(p);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else out.push(p);
   }
   return out;
 }
 
-/** Parser inputs named by their path relative to `root` (seeds/000_x.txt), or their base name outside it. */
+/**
+ * The name a source file goes by (in diagnostics, citations and on its page): its path
+ * relative to `root` when it is inside it (seeds/000_x.txt); otherwise relative to the
+ * folder above the path it was found through, so that files outside the project keep
+ * their folder (REPORTS_DIR=../shared/corpus → corpus/national/1954.txt).
+ */
+export function sourceName(file: string, given: string, root: string): string {
+  const rel = relative(root, file);
+  if (!rel.startsWith('..') && !rel.startsWith('/')) return rel;
+  return relative(dirname(resolve(given)), resolve(file)) || basename(file);
+}
+
 /** A parser input and where it was read from. */
 export type SourceFile = SourceInput & { path: string };
 
+/** Parser inputs from the given files and folders (see sourceName for their names). */
 export function readSources(paths: string[], root = process.cwd()): SourceFile[] {
-  return listSourceFiles(paths).map((path) => {
-    const rel = relative(root, path);
-    return { file: rel.startsWith('..') ? basename(path) : rel, bytes: new Uint8Array(readFileSync(path)), path };
-  });
+  return paths.flatMap((given) =>
+    listSourceFiles([given]).map((path) => ({ file: sourceName(path, given, root), bytes: new Uint8Array(readFileSync(path)), path })),
+  );
 }
 
 /**
@@ -56,21 +74,21 @@ export async function readReports(paths: string[], root = process.cwd()): Promis
   );
 }
 
+/** Where a source named `name` (sourceName) is on disk, given the paths it was read from; null when nowhere. */
+export function locateSource(name: string, paths: string[], root = process.cwd()): string | null {
+  const candidates = [resolve(root, name), ...paths.map((p) => resolve(dirname(resolve(root, p)), name))];
+  return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
+}
 
 /**
- * A source file as published, found by its name in the records (relative to the project, or a
- * base name in one of `dirs`) and checked against its sha256: for the download of the original.
+ * A source file as published, found by its name in the records among the paths it was read
+ * from, and checked against its sha256: for the download of the original.
  */
-export function readOriginal(source: { file: string; sha256: string }, dirs: string[]): Uint8Array<ArrayBuffer> {
-  const candidates = [resolve(source.file), ...dirs.map((d) => resolve(d, basename(source.file)))];
-  for (const path of candidates) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch {
-      continue;
-    }
-    if (createHash('sha256').update(bytes).digest('hex') === source.sha256) return Uint8Array.from(bytes);
+export function readOriginal(source: { file: string; sha256: string }, paths: string[], root = process.cwd()): Uint8Array<ArrayBuffer> {
+  const path = locateSource(source.file, paths, root);
+  const bytes = path ? readFileSync(path) : null;
+  if (!bytes || createHash('sha256').update(bytes).digest('hex') !== source.sha256) {
+    throw new Error(`${source.file}: the file on disk is missing or no longer matches sha256 ${source.sha256} (looked in ${paths.join(', ')})`);
   }
-  throw new Error(`${source.file}: the file on disk is missing or no longer matches sha256 ${source.sha256} (looked in ${candidates.join(', ')})`);
+  return Uint8Array.from(bytes);
 }

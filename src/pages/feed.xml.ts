@@ -5,21 +5,21 @@ import { compareNewest } from '../data/catalog.ts';
 import { allDocuments, corpusMeta } from '../data/collections.ts';
 import { KIND_LABEL, chineseDate, regionWithParents } from '../data/format.ts';
 import { SITE_DESCRIPTION, SITE_NAME, SITE_NAME_ZH } from '../data/site.ts';
-import { absoluteUrl, reportPath } from '../data/urls.ts';
+import { absoluteUrl, feedPath, homePath, reportPath, sitePath } from '../data/urls.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const [docs, meta] = await Promise.all([allDocuments(), corpusMeta()]);
-  const home = absoluteUrl('/', site);
+  const home = absoluteUrl(homePath(), site);
   const feed = new Feed({
     title: `${SITE_NAME_ZH} · ${SITE_NAME}`,
     description: SITE_DESCRIPTION,
     id: home,
     link: home,
     language: 'zh-CN',
-    favicon: absoluteUrl('/favicon.svg', site),
+    favicon: absoluteUrl(sitePath('favicon.svg'), site),
     copyright: '政府工作报告为国家机关官方文件；新闻报道版权归原报社',
     updated: new Date(`${meta.builtOn}T00:00:00Z`),
-    feedLinks: { atom: absoluteUrl('/feed.xml', site) },
+    feedLinks: { atom: absoluteUrl(feedPath(), site) },
     generator: SITE_NAME,
   });
   for (const d of [...docs].sort(compareNewest)) {

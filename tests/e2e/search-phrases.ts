@@ -26,6 +26,7 @@ export interface Corpus {
 }
 
 let corpus: Corpus | null = null;
+/** The entries of the sources being searched (REPORTS_DIR, else seeds/), folded once. */
 export function searchCorpus(): Corpus {
   if (!corpus) {
     const entries = searchEntries(corpusData.result.documents);

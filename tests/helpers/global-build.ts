@@ -25,13 +25,25 @@ function astroBin(): string {
   return path.join(path.dirname(pkgPath), pkg.bin.astro);
 }
 
-export async function runAstroBuild(): Promise<{ ms: number; stdout: string; stderr: string }> {
+/**
+ * The environment of a build as `npm run build` has it: without what Vitest adds to its own
+ * (NODE_ENV=test, MODE, BASE_URL=/ and VITEST_*), which Vite would otherwise read back into
+ * import.meta.env and so build another site than the one deployed.
+ */
+function buildEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) if (/^(NODE_ENV|MODE|BASE_URL|PROD|DEV|SSR|VITEST.*)$/.test(k)) delete env[k];
+  return env;
+}
+
+/** `astro build` into dist/, or into `outDir` with extra environment (e.g. BASE_PATH) for a second build. */
+export async function runAstroBuild(opts: { outDir?: string; env?: Record<string, string> } = {}): Promise<{ ms: number; stdout: string; stderr: string }> {
   const started = performance.now();
   // process.execPath is the Node that runs Vitest (v24 from node_modules/.bin under `npm run`);
   // astro refuses Node < 22.12, so don't rely on whatever `node` is first on PATH.
-  const child = spawn(process.execPath, [astroBin(), 'build'], {
+  const child = spawn(process.execPath, [astroBin(), 'build', ...(opts.outDir ? ['--outDir', opts.outDir] : [])], {
     cwd: projectRoot,
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...buildEnv(), FORCE_COLOR: '0', NO_COLOR: '1', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -106,9 +106,14 @@ export function analysePage(rel: string, html: string): PageInfo {
 
 const IGNORED_SCHEMES = /^(mailto|tel|data|javascript|blob|about|sms):/i;
 
-/** Check every HTML page under `root`. Returns the pages checked and every problem found. */
-export function checkSite(root: string = distDir): { pages: PageInfo[]; problems: Problem[] } {
+/**
+ * Check every HTML page under `root`. Returns the pages checked and every problem found.
+ * With `base` (a site built with BASE_PATH), pages are served under it and every internal
+ * URL must start with it; `origin` is the site's own origin (SITE_URL).
+ */
+export function checkSite(root: string = distDir, { base = '/', origin = siteOrigin }: { base?: string; origin?: string } = {}): { pages: PageInfo[]; problems: Problem[] } {
   const pages = listHtml(root).map((rel) => analysePage(rel, readDist(rel, root)));
+  for (const p of pages) p.urlPath = `${base}${p.urlPath.slice(1)}`;
   const byFile = new Map(pages.map((p) => [path.join(root, p.rel), p]));
   const problems: Problem[] = [];
 
@@ -127,13 +132,17 @@ export function checkSite(root: string = distDir): { pages: PageInfo[]; problems
       if (IGNORED_SCHEMES.test(raw)) continue;
       let url: URL;
       try {
-        url = new URL(raw, `${siteOrigin}${page.urlPath}`);
+        url = new URL(raw, `${origin}${page.urlPath}`);
       } catch {
         problems.push({ page: page.rel, line: ref.line, message: `${where}: not a valid URL` });
         continue;
       }
-      if (url.origin !== siteOrigin) continue; // another host, or a scheme we don't serve
-      const target = resolveDistPath(url.pathname, root);
+      if (url.origin !== origin) continue; // another host, or a scheme we don't serve
+      if (!url.pathname.startsWith(base)) {
+        problems.push({ page: page.rel, line: ref.line, message: `${where}: ${url.pathname} is outside the base path ${base}` });
+        continue;
+      }
+      const target = resolveDistPath(`/${url.pathname.slice(base.length)}`, root);
       if (target.kind === 'missing') {
         problems.push({ page: page.rel, line: ref.line, message: `${where}: ${url.pathname} is not in the built site` });
         continue;
@@ -142,7 +151,7 @@ export function checkSite(root: string = distDir): { pages: PageInfo[]; problems
         problems.push({
           page: page.rel,
           line: ref.line,
-          message: `${where}: ${url.pathname} is a directory; link to ${target.location} (trailingSlash: 'always')`,
+          message: `${where}: ${url.pathname} is a directory; link to ${base}${target.location.slice(1)} (trailingSlash: 'always')`,
         });
         continue;
       }

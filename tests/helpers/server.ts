@@ -46,17 +46,28 @@ export interface DistServer {
   close(): Promise<void>;
 }
 
-export async function serveDist(root: string = distDir): Promise<DistServer> {
+/**
+ * Serve `root`; with `base` (e.g. `/report-explorer/`), as a host serving the site under that
+ * path does: `<base>x` is `root/x`, and anything outside the base is a 404.
+ */
+export async function serveDist(root: string = distDir, { base = '/' }: { base?: string } = {}): Promise<DistServer> {
   if (!existsSync(root)) throw new Error(`${root} does not exist: build the site first (npm run build).`);
   const server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    const { pathname, search } = new URL(req.url ?? '/', 'http://localhost');
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const { search } = url;
+    if (`${url.pathname}/` === base) {
+      res.writeHead(301, { location: base + search }).end();
+      return;
+    }
+    const inside = url.pathname.startsWith(base);
+    const pathname = inside ? `/${url.pathname.slice(base.length)}` : '/\u0000outside-the-base';
     const resolved = resolveDistPath(pathname, root);
     if (resolved.kind === 'redirect') {
-      res.writeHead(301, { location: resolved.location + search }).end();
+      res.writeHead(301, { location: `${base}${resolved.location.slice(1)}${search}` }).end();
       return;
     }
     let file: string | undefined;

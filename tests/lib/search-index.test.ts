@@ -1,16 +1,16 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { buildSearchIndex, fragmentUrl, INDEX_LANGUAGE } from '../../src/integrations/pagefind.ts';
-import { searchEntries, tableRows, type SearchTable, type SearchText } from '../../src/lib/search/records.ts';
-import { indexTokens } from '../../src/lib/search/tokens.ts';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildIndex, writeIndex, type BuiltIndex } from '../../src/integrations/search-index.ts';
+import { ByteReader, ByteWriter, PostingsWriter, bucketOf, readBucket, readPostings, writeKey, writePostings, type Postings } from '../../src/lib/search/postings.ts';
+import { decodeParts, encodeParts, searchEntries, searchPaths, type SearchText, type ShardDocs } from '../../src/lib/search/records.ts';
+import { indexTokens, tokenKey, type TokenKey } from '../../src/lib/search/tokens.ts';
 import { doc, parsedSeeds } from './seeds.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'search-index-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
-const quiet = { info: vi.fn(), warn: vi.fn() };
 
 describe('searchEntries', () => {
   const entries = searchEntries(parsedSeeds().documents);
@@ -37,82 +37,166 @@ describe('searchEntries', () => {
   });
 });
 
-describe('buildSearchIndex (the real Pagefind binary)', () => {
-  const documents = [doc('weihai-2024'), doc('weihai-2024-coverage')];
-  let summary: Awaited<ReturnType<typeof buildSearchIndex>>;
-
-  it('writes Pagefind, the table and one text file per entry', async () => {
-    summary = await buildSearchIndex({ outDir: out, documents, logger: quiet });
-    const entries = searchEntries(documents);
-    expect(summary.records).toBe(entries.length);
-    const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8'));
-    expect(Object.keys(entry.languages)).toEqual([INDEX_LANGUAGE]);
-    expect(entry.languages[INDEX_LANGUAGE].page_count).toBe(entries.length);
-    // Small index chunks (indexChunkSize) reached the binary.
-    expect(readdirSync(join(out, 'pagefind', 'index')).length).toBeGreaterThan(20);
-    expect(quiet.info).toHaveBeenCalledWith(expect.stringMatching(/^indexed \d+ paragraphs and headings/));
+describe('the binary posting lists', () => {
+  it('round-trips numbers of every size', () => {
+    const w = new ByteWriter(1);
+    const nums = [0, 1, 127, 128, 300, 16383, 16384, 0x10ffff, 2 ** 31, 2 ** 42 + 7];
+    for (const n of nums) w.uint(n);
+    const r = new ByteReader(w.result());
+    expect(nums.map(() => r.uint())).toEqual(nums);
+    expect(r.done).toBe(true);
+    expect(() => w.uint(-1)).toThrow(/not an unsigned integer/);
   });
-
-  it('maps every Pagefind page to its entry, and the text files hold the verbatim text', () => {
-    const table = JSON.parse(readFileSync(join(out, 'search', 'table.json'), 'utf8')) as SearchTable;
-    const rows = tableRows(table);
-    expect(rows.size).toBe(summary.records);
-    expect(table.docs.map((d) => d.id)).toEqual(['weihai-2024', 'weihai-2024-coverage']);
-    const byUrl = new Map(searchEntries(documents).map((e) => [`${e.docId}#${e.anchor}`, e]));
-    for (const row of rows.values()) {
-      const file = join(out, 'search', 'p', `${row.hash}.json`);
-      expect(existsSync(file), file).toBe(true);
-      const t = JSON.parse(readFileSync(file, 'utf8')) as SearchText;
-      const e = byUrl.get(`${t.d}#${t.a}`)!;
-      expect(t.t).toBe(e.text);
-      expect(table.docs[row.doc]!.id).toBe(e.docId);
-      expect(row.part).toBe(e.part);
-      // The fragment Pagefind wrote for this hash is the entry's (url and bigram content).
-      const frag = readFileSync(join(out, 'pagefind', 'fragment', `${row.hash}.pf_fragment`));
-      expect(fragmentUrl(row.hash, frag)).toBe(e.url);
-    }
+  it('writes a list the same whether written at once or entry by entry', () => {
+    const list: Array<[number, number[]]> = [[3, [0, 5, 9]], [7, [2]], [1000, [0, 1, 2, 3]]];
+    const a = new ByteWriter();
+    writePostings(a, list);
+    const pw = new PostingsWriter();
+    for (const [e, p] of list) pw.add(e, p);
+    const b = new ByteWriter();
+    pw.write(b);
+    expect(b.result()).toEqual(a.result());
+    expect([...readPostings(new ByteReader(a.result()), 10)]).toEqual(list.map(([e, p]) => [e + 10, p]));
   });
-
-  it('stores the bigram tokens as the record content', () => {
-    const e = searchEntries(documents).find((x) => x.url.endsWith('#s1-p2'))!;
-    const table = JSON.parse(readFileSync(join(out, 'search', 'table.json'), 'utf8')) as SearchTable;
-    const hash = [...tableRows(table).values()].find((r) => {
-      const t = JSON.parse(readFileSync(join(out, 'search', 'p', `${r.hash}.json`), 'utf8')) as SearchText;
-      return t.d === e.docId && t.a === e.anchor;
-    })!.hash;
-    const text = gunzip(readFileSync(join(out, 'pagefind', 'fragment', `${hash}.pf_fragment`)));
-    expect(JSON.parse(text.slice('pagefind_dcd'.length)).content).toBe(indexTokens(e.text).join(' '));
+  it('reads every record of a bucket, with the kind of each', () => {
+    const w = new ByteWriter();
+    writeKey(w, tokenKey(0x53d1, 0x5c55), 0);
+    writePostings(w, [[2, [4]]]);
+    writeKey(w, tokenKey(0x53d1), 1);
+    w.uint(3);
+    for (const d of [0, 2, 1]) w.uint(d);
+    const m = readBucket(w.result(), 100);
+    expect(m.get(tokenKey(0x53d1, 0x5c55))).toEqual({ kind: 'postings', postings: new Map([[102, [4]]]) });
+    expect(m.get(tokenKey(0x53d1))).toEqual({ kind: 'frequent', shards: [0, 2, 3] });
+  });
+  it('says so when a file is cut short or holds an unknown record', () => {
+    const w = new ByteWriter();
+    writeKey(w, tokenKey(1, 2), 0);
+    w.uint(5);
+    expect(() => readBucket(w.result())).toThrow(/runs past the end/);
+    const x = new ByteWriter();
+    writeKey(x, tokenKey(1), 7 as 0);
+    expect(() => readBucket(x.result())).toThrow(/unknown record kind 7/);
+  });
+  it('hashes tokens to buckets the same way everywhere (pinned: the browser must agree with the build)', () => {
+    expect([bucketOf(tokenKey(0x53d1, 0x5c55), 1000), bucketOf(tokenKey(0x56fd), 1000), bucketOf(tokenKey(44, 0x53d1), 97)]).toMatchInlineSnapshot(`
+      [
+        413,
+        793,
+        49,
+      ]
+    `);
+    expect(bucketOf(tokenKey(1, 2), 1)).toBe(0);
+  });
+  it('run-length encodes the parts of consecutive entries', () => {
+    expect(encodeParts(['other', 'review', 'review', 'tasks', 'other'])).toBe('o1r2t1o1');
+    expect(decodeParts('o1r2t1o1')).toEqual(['other', 'review', 'review', 'tasks', 'other']);
+    expect(() => decodeParts('x2')).toThrow(/bad part code/);
   });
 });
 
-function gunzip(b: Buffer): string {
-  return gunzipSync(b).toString('utf8');
+const unzipJson = (b: unknown) => JSON.parse(gunzipSync(b as Uint8Array).toString('utf8')) as unknown;
+
+/** Look a token up the way the browser does: global bucket, then the shard's bucket for a frequent token. */
+function lookup(built: BuiltIndex, key: TokenKey): Postings {
+  const { id, g, shards } = built.manifest;
+  const read = (rel: string, base: number) => readBucket(new Uint8Array(gunzipSync(built.files.get(rel) as Uint8Array)), base);
+  const rec = read(searchPaths.global(id, bucketOf(key, g)), 0).get(key);
+  if (!rec) return new Map();
+  if (rec.kind === 'postings') return rec.postings;
+  const out: Postings = new Map();
+  const starts = shards.reduce<number[]>((a, s) => [...a, a[a.length - 1]! + s.e], [0]);
+  for (const k of rec.shards) {
+    const r = read(searchPaths.shard(id, k, bucketOf(key, shards[k]!.b)), starts[k]!).get(key);
+    expect(r?.kind, `shard ${k} has the postings`).toBe('postings');
+    if (r?.kind === 'postings') for (const [e, p] of r.postings) out.set(e, p);
+  }
+  return out;
 }
 
-describe('errors', () => {
-  it('names the file when a fragment is not what Pagefind writes', () => {
-    expect(() => fragmentUrl('fragment/x.pf_fragment', new Uint8Array([1, 2, 3]))).toThrow(/fragment\/x\.pf_fragment: not a gzip file/);
-    expect(() => fragmentUrl('fragment/y.pf_fragment', gzipSync('{"url":"/a/"}'))).toThrow(/y\.pf_fragment: does not start with "pagefind_dcd"/);
+describe('buildIndex', () => {
+  const documents = [doc('weihai-2024'), doc('weihai-2024-coverage'), doc('rongcheng-2023'), doc('rongcheng-2022')];
+  const entries = searchEntries(documents);
+  // Small shards and a low rare limit, so that every path is taken.
+  const built = buildIndex(documents, { shardChars: 8000, rareMax: 20, bucketBytes: 1024, textsPerFile: 3 });
+  const { manifest } = built;
+
+  it('cuts whole documents into shards in rank order and describes them in the manifest', () => {
+    expect(manifest.shards.length).toBeGreaterThan(1);
+    expect(manifest.shards.reduce((n, s) => n + s.e, 0)).toBe(entries.length);
+    expect(manifest.shards.reduce((n, s) => n + s.d, 0)).toBe(documents.length);
+    expect(manifest.id).toMatch(/^[0-9a-f]{12}$/);
+    expect(JSON.parse(built.files.get('index.json') as string)).toEqual(manifest);
+    let at = 0;
+    const docOrder: string[] = [];
+    manifest.shards.forEach((s, k) => {
+      const sd = unzipJson(built.files.get(searchPaths.shardDocs(manifest.id, k))) as ShardDocs;
+      expect(sd.docs.reduce((n, d) => n + d.n, 0)).toBe(s.e);
+      expect(s.y).toEqual([...new Set(sd.docs.map((d) => d.year ?? 0))].sort((a, b) => b - a));
+      for (const d of sd.docs) {
+        docOrder.push(d.id);
+        expect(decodeParts(d.p)).toEqual(entries.slice(at, at + d.n).map((e) => e.part));
+        at += d.n;
+      }
+    });
+    expect(docOrder).toEqual([...new Set(entries.map((e) => e.docId))]);
   });
 
-  it('fails the build with Pagefind’s own messages, and still closes Pagefind', async () => {
-    const close = vi.fn(async () => null);
-    const fake = {
-      createIndex: async () => ({
-        errors: [],
-        index: { addCustomRecord: async () => ({ errors: ['boom: bad record'], file: null }) },
-      }),
-      close,
-    } as unknown as typeof import('pagefind');
-    await expect(buildSearchIndex({ outDir: out, documents: [doc('weihai-2024')], logger: quiet, pagefind: fake })).rejects.toThrow(
-      /Pagefind addCustomRecord\(\/reports\/weihai-2024\/#s0-p1\) failed:\n {2}boom: bad record/,
-    );
-    expect(close).toHaveBeenCalledOnce();
-    expect(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).toBeUndefined();
+  it('holds every entry’s verbatim text, headings and anchor, a few entries per file', () => {
+    let global = 0;
+    manifest.shards.forEach((s, k) => {
+      for (let local = 0; local < s.e; local++, global++) {
+        const file = unzipJson(built.files.get(searchPaths.texts(manifest.id, k, Math.floor(local / manifest.x)))) as SearchText[];
+        const t = file[local % manifest.x]!;
+        const e = entries[global]!;
+        expect(t).toEqual({ d: e.docId, a: e.anchor, t: e.text, h: e.headings, ...(e.heading ? { k: 1 } : {}) });
+      }
+    });
   });
 
-  it('reports createIndex errors', async () => {
-    const fake = { createIndex: async () => ({ errors: ['no binary'] }), close: async () => null } as unknown as typeof import('pagefind');
-    await expect(buildSearchIndex({ outDir: out, documents: [], logger: quiet, pagefind: fake })).rejects.toThrow(/Pagefind createIndex failed:\n {2}no binary/);
+  it('finds every token of every entry at exactly its positions, rare and frequent alike', () => {
+    const truth = new Map<TokenKey, Postings>();
+    entries.forEach((e, i) => {
+      for (const [key, pos] of indexTokens(e.text)) {
+        const m = truth.get(key) ?? new Map<number, number[]>();
+        m.set(i, [...(m.get(i) ?? []), pos]);
+        truth.set(key, m);
+      }
+    });
+    let frequent = 0;
+    for (const [key, postings] of truth) {
+      const got = lookup(built, key);
+      expect(got, String.fromCodePoint(Math.floor(key / 0x200000))).toEqual(postings);
+      if ([...postings.values()].reduce((n, p) => n + p.length, 0) > 20) frequent++;
+    }
+    expect(frequent).toBeGreaterThan(100);
+    expect(lookup(built, tokenKey(0x1f600, 0x1f600)).size).toBe(0);
+  });
+
+  it('lists the shards of each region', () => {
+    const regions = JSON.parse(built.files.get(searchPaths.regions(manifest.id)) as string) as Record<string, number[]>;
+    expect(Object.keys(regions).sort()).toEqual(['rongcheng', 'weihai']);
+    expect(regions.weihai![0]).toBe(0);
+  });
+
+  it('names the folder by the content: the same input gives the same id, a changed text another', () => {
+    expect(buildIndex(documents, { shardChars: 8000, rareMax: 20, bucketBytes: 1024, textsPerFile: 3 }).manifest.id).toBe(manifest.id);
+    const changed = structuredClone(documents);
+    changed[0]!.paragraphs[0]!.text += '。';
+    expect(buildIndex(changed, { shardChars: 8000, rareMax: 20, bucketBytes: 1024, textsPerFile: 3 }).manifest.id).not.toBe(manifest.id);
+  });
+});
+
+describe('writeIndex', () => {
+  it('writes under search/ beside the search page, and replaces an earlier index', () => {
+    const dist = join(out, 'dist');
+    mkdirSync(join(dist, 'search', '0123456789ab', 'g'), { recursive: true });
+    writeFileSync(join(dist, 'search', 'index.html'), '<!doctype html>');
+    writeFileSync(join(dist, 'search', '0123456789ab', 'g', '0.bin'), 'old');
+    const built = buildIndex([doc('weihai-2024')]);
+    writeIndex(built, dist);
+    expect(readdirSync(join(dist, 'search')).sort()).toEqual([built.manifest.id, 'index.html', 'index.json'].sort());
+    expect(existsSync(join(dist, 'search', built.manifest.id, 's0', 'docs.bin'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(dist, 'search', 'index.json'), 'utf8'))).toEqual(built.manifest);
   });
 });

@@ -29,8 +29,8 @@ describe('parseQuery', () => {
     expect(parseQuery('发展 高质量发展 发展').words.map((w) => w.text)).toEqual(['高质量发展']);
     expect(parseQuery('   ').words).toEqual([]);
   });
-  it('keeps a single character as a prefix lookup', () => {
-    expect(parseQuery('核').words[0]).toMatchObject({ prefix: true, length: 1 });
+  it('looks a single character up by itself', () => {
+    expect(parseQuery('核').words[0]).toMatchObject({ length: 1, offsets: [0], exact: true });
   });
   it('cuts a pasted page at 200 characters', () => {
     expect(parseQuery('发'.repeat(500)).words[0]!.length).toBe(200);

@@ -2,26 +2,25 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  charCode,
-  decodeCodes,
-  END_CODE,
   foldText,
-  indexContent,
+  foldedStarts,
   indexTokens,
+  MAX_PHRASE_TOKENS,
   phraseStarts,
   phraseTokens,
+  tokenKey,
+  tokenText,
 } from '../../src/lib/search/tokens.ts';
 import { foldForMatch } from '../../src/lib/text/index.ts';
 import { parsedSeeds, ROOT } from './seeds.ts';
 
-/** Where a phrase occurs according to the tokens alone (what the browser computes from Pagefind's positions). */
+/** Where a phrase occurs according to the tokens alone (what the browser computes from the index's positions). */
 function tokenStarts(text: string, phrase: string): number[] {
   const ph = phraseTokens(phrase);
   if (!ph) return [];
   const toks = indexTokens(text);
-  if (ph.prefix) return toks.flatMap((t, i) => (t.startsWith(ph.tokens[0]!) ? [i] : []));
-  const positions = ph.tokens.map((t) => toks.flatMap((x, i) => (x === t ? [i] : [])));
-  return phraseStarts(positions);
+  const positions = ph.tokens.map((t) => toks.flatMap(([k, p]) => (k === t ? [p] : [])));
+  return phraseStarts(positions, ph.offsets);
 }
 
 /** The truth: every start of the folded phrase in the folded text, in code points. */
@@ -33,44 +32,35 @@ function bruteStarts(text: string, phrase: string): number[] {
   return out;
 }
 
-describe('charCode', () => {
-  it('writes BMP characters as three base-36 digits', () => {
-    expect(charCode('a')).toBe('02p');
-    expect(charCode('国')).toBe((0x56fd).toString(36).padStart(3, '0'));
-    expect(charCode('国')).toHaveLength(3);
-  });
-  it('uses the long form for high code points, U+0000 and the marker itself', () => {
-    expect(charCode('𠮷')).toBe(`zzz${(0x20bb7).toString(36)}`);
-    expect(charCode('\u0000')).toBe('zzz0000');
-    expect(charCode(String.fromCodePoint(46655))).toMatch(/^zzz/);
-    expect(charCode(String.fromCodePoint(46654))).toBe('zzy');
-  });
-  it('is only letters and digits, so Pagefind keeps every token whole', () => {
-    for (const ch of ['，', '%', '.', '·', '—', 'é', '😀', ' ']) expect(charCode(ch)).toMatch(/^[0-9a-z]+$/);
-  });
-  it('is prefix-free and one-to-one over a wide sample (tokens equal only for equal characters)', () => {
-    const sample = ['\u0000', 'a', 'z', '0', '%', '，', '國', '国', '〇', 'ꙮ', String.fromCodePoint(46654), String.fromCodePoint(46655), String.fromCodePoint(46656), '𠮷', '😀'];
+describe('tokenKey', () => {
+  it('is one number per character and per pair, equal only for equal characters', () => {
+    const sample = ['\u0000', 'a', 'z', '0', '%', '，', '國', '国', '〇', 'ꙮ', '𠮷', '😀'];
     for (let cp = 0x4e00; cp < 0x4e00 + 300; cp += 7) sample.push(String.fromCodePoint(cp));
-    const codes = sample.map(charCode);
-    expect(new Set(codes).size).toBe(codes.length);
-    for (const a of codes) for (const b of codes) if (a !== b) expect(b.startsWith(a)).toBe(false);
-    expect(codes).not.toContain(END_CODE);
-    expect(decodeCodes(codes.join(''))).toBe(sample.map((c) => (c === '\u0000' ? c : c)).join(''));
+    const cps = sample.map((c) => c.codePointAt(0)!);
+    const keys = new Set<number>();
+    for (const a of cps) {
+      keys.add(tokenKey(a));
+      for (const b of cps) keys.add(tokenKey(a, b));
+    }
+    expect(keys.size).toBe(cps.length + cps.length * cps.length);
+    for (const k of keys) expect(Number.isSafeInteger(k)).toBe(true);
+  });
+  it('reads back as its characters', () => {
+    expect(tokenText(tokenKey(0x56fd))).toBe('国');
+    expect(tokenText(tokenKey(0x56fd, 0x548c))).toBe('国和');
+    expect(tokenText(tokenKey(0x20bb7, 0x10ffff))).toBe('𠮷\u{10ffff}');
+    expect(tokenText(tokenKey(0, 0))).toBe('\u0000\u0000');
   });
 });
 
 describe('indexTokens', () => {
-  it('gives one token per folded character, the last one ending with the end code', () => {
-    const toks = indexTokens('国和一号');
-    expect(toks).toHaveLength(4);
-    expect(decodeCodes(toks[0]!)).toBe('国和');
-    expect(decodeCodes(toks[2]!)).toBe('一号');
-    expect(toks[3]).toBe(charCode('号') + END_CODE);
-    expect(indexContent('国和一号').split(' ')).toEqual(toks);
+  it('gives the character and the pair starting at every position (no pair after the last)', () => {
+    const toks = indexTokens('国和一号').map(([k, p]) => `${tokenText(k)}@${p}`);
+    expect(toks).toEqual(['国@0', '国和@0', '和@1', '和一@1', '一@2', '一号@2', '号@3']);
   });
   it('keeps digits and % inside Han as characters of their own', () => {
-    const toks = indexTokens('增长6%左右').map(decodeCodes);
-    expect(toks).toEqual(['增长', '长6', '6%', '%左', '左右', '右␀']);
+    const pairs = indexTokens('增长6%左右').filter(([k]) => tokenText(k).length === 2).map(([k]) => tokenText(k));
+    expect(pairs).toEqual(['增长', '长6', '6%', '%左', '左右']);
   });
   it('folds full-width forms, spaces, line breaks and case before tokenizing', () => {
     expect(indexTokens('增长６％左右')).toEqual(indexTokens('增长6%左右'));
@@ -80,23 +70,32 @@ describe('indexTokens', () => {
   });
   it('has nothing for white space only', () => {
     expect(indexTokens(' \u3000\n')).toEqual([]);
-    expect(indexContent('')).toBe('');
   });
 });
 
 describe('phraseTokens', () => {
-  it('turns a phrase into its bigrams', () => {
+  it('covers a phrase with the pairs at offsets 0, 2, 4 … and the last pair', () => {
     const ph = phraseTokens('国和一号')!;
-    expect(ph.prefix).toBe(false);
-    expect(ph.length).toBe(4);
-    expect(ph.tokens.map(decodeCodes)).toEqual(['国和', '和一', '一号']);
+    expect(ph).toMatchObject({ length: 4, offsets: [0, 2], exact: true });
+    expect(ph.tokens.map(tokenText)).toEqual(['国和', '一号']);
+    const odd = phraseTokens('高质量发展')!;
+    expect(odd.offsets).toEqual([0, 2, 3]);
+    expect(odd.tokens.map(tokenText)).toEqual(['高质', '量发', '发展']);
   });
   it('makes a two-character word one token', () => {
     expect(phraseTokens('核电')!.tokens).toHaveLength(1);
   });
-  it('looks up a single character as a prefix', () => {
-    const ph = phraseTokens('核')!;
-    expect(ph).toMatchObject({ prefix: true, length: 1, tokens: [charCode('核')] });
+  it('looks up a single character by itself', () => {
+    expect(phraseTokens('核')).toMatchObject({ length: 1, tokens: [tokenKey('核'.codePointAt(0)!)], offsets: [0], exact: true });
+  });
+  it('looks up a long phrase by a spread of its pairs, and says it must be checked against the text', () => {
+    const long = '坚持以习近平新时代中国特色社会主义思想为指导全面贯彻党的二十大和二十届历次全会精神深入贯彻习近平总书记视察山东重要讲话精神';
+    const ph = phraseTokens(long)!;
+    expect(ph.tokens).toHaveLength(MAX_PHRASE_TOKENS);
+    expect(ph.exact).toBe(false);
+    expect(ph.offsets[0]).toBe(0);
+    expect(ph.offsets[ph.offsets.length - 1]).toBe(ph.length - 2);
+    expect(tokenStarts(`前文${long}后文`, long)).toEqual([2]);
   });
   it('returns null when folding leaves nothing', () => {
     expect(phraseTokens('  \n')).toBeNull();
@@ -112,6 +111,17 @@ describe('phraseStarts', () => {
     expect(phraseStarts([[0, 5, 9], [1, 7, 10], [2, 11]])).toEqual([0, 9]);
     expect(phraseStarts([[3]])).toEqual([3]);
     expect(phraseStarts([])).toEqual([]);
+  });
+  it('takes offsets: token k at p + offsets[k]', () => {
+    expect(phraseStarts([[0, 4], [2, 9], [3]], [0, 2, 3])).toEqual([0]);
+    expect(phraseStarts([[1]], [1])).toEqual([0]);
+  });
+});
+
+describe('foldedStarts', () => {
+  it('finds every start, overlapping ones too', () => {
+    expect(foldedStarts(Array.from('发展发展展'), Array.from('发展'))).toEqual([0, 2]);
+    expect(foldedStarts(Array.from('aaa'), Array.from('aa'))).toEqual([0, 1]);
   });
 });
 
@@ -148,11 +158,11 @@ describe('substring semantics over the seeds', () => {
 });
 
 describe('one tokenizer for build and browser', () => {
-  it('the Pagefind integration and the browser engine import the same module', () => {
+  it('the index integration and the browser engine import the same module', () => {
     const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
-    expect(read('src/integrations/pagefind.ts')).toMatch(/\bindexContent\b[^;]*from '\.\.\/lib\/search\/index\.ts'/);
+    expect(read('src/integrations/search-index.ts')).toMatch(/\bfoldedCodePoints\b[^;]*\btokenKey\b[^;]*from '\.\.\/lib\/search\/index\.ts'/);
     expect(read('src/client/search-engine.ts')).toMatch(/\bphraseStarts\b[^;]*from '\.\.\/lib\/search\/index\.ts'/);
-    expect(read('src/lib/search/index.ts')).toMatch(/\bindexContent\b[^;]*from '\.\/tokens\.ts'/);
+    expect(read('src/lib/search/index.ts')).toMatch(/\bfoldedCodePoints\b[^;]*\btokenKey\b[^;]*from '\.\/tokens\.ts'/);
     expect(read('src/lib/search/query.ts')).toMatch(/from '\.\/tokens\.ts'/);
   });
 });

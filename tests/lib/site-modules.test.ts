@@ -8,7 +8,7 @@ import {
   unclaimedDiagnostics,
 } from '../../src/data/catalog.ts';
 import { chineseDate, citeAuthor, regionWithParents } from '../../src/data/format.ts';
-import { absoluteUrl, sourceSlug } from '../../src/data/urls.ts';
+import { absoluteUrl, sourceSlug, sourceSlugMap } from '../../src/data/urls.ts';
 import { parsedSeeds } from './seeds.ts';
 
 const result = parsedSeeds();
@@ -65,6 +65,21 @@ describe('urls', () => {
     expect(sourceSlug('C:\\x\\report.TXT')).toBe('report');
     expect(sourceSlug('报告 2024.txt', 'ab'.repeat(32))).toBe('source-abababababab');
     expect(() => sourceSlug('报告.txt')).toThrow(/not URL-safe/);
+  });
+  it('gives identical copies and same-named files in two folders distinct source names', () => {
+    const sha = 'ab'.repeat(32);
+    const slugs = sourceSlugMap([
+      { file: 'b/台州.txt', sha256: sha },
+      { file: 'a/襄阳.txt', sha256: sha },
+      { file: 'x/1954.txt', sha256: 'cd'.repeat(32) },
+      { file: 'y/1954.txt', sha256: 'ef'.repeat(32) },
+    ]);
+    expect([...slugs.entries()].sort()).toEqual([
+      ['a/襄阳.txt', 'source-abababababab'],
+      ['b/台州.txt', 'source-abababababab-2'],
+      ['x/1954.txt', '1954'],
+      ['y/1954.txt', '1954-2'],
+    ]);
   });
   it('refuses to make absolute URLs without a site', () => {
     expect(absoluteUrl('/reports/x/', 'https://e.org/')).toBe('https://e.org/reports/x/');

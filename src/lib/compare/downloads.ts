@@ -1,8 +1,9 @@
 /**
  * The comparison downloads: /data/comparisons.csv and .json (one row per region,
  * indicator, measure, horizon and year), and one CSV per chart with exactly the
- * plotted numbers. URLs are made absolute with the site's origin so a row pasted
- * into a spreadsheet or a paper still links to its sentence.
+ * plotted numbers. URLs are made absolute with the site's root (its origin and base
+ * path, e.g. https://example.org/report-explorer/; the records hold paths under
+ * that root) so a row pasted into a spreadsheet or a paper still links to its sentence.
  */
 import type { Comparison, ComparisonSide, ComparisonsFile } from './schema.ts';
 import { ComparisonsFileSchema } from './schema.ts';
@@ -10,7 +11,7 @@ import type { Series } from './series.ts';
 import { toCsv } from '../text/csv.ts';
 import { RULES } from './verdicts.ts';
 
-const abs = (origin: string, path: string | null | undefined) => (path ? new URL(path, origin).href : '');
+const abs = (origin: string, path: string | null | undefined) => (path ? new URL(path.replace(/^\/+/, ''), origin).href : '');
 
 function absoluteSide(origin: string, s: ComparisonSide | null): ComparisonSide | null {
   return s && { ...s, url: abs(origin, s.url), sourceUrl: abs(origin, s.sourceUrl) };
@@ -74,7 +75,7 @@ export function comparisonsJson(rows: Comparison[], origin: string): Comparisons
   return ComparisonsFileSchema.parse({
     description:
       '各地政府工作报告的年度目标与下一年报告回顾中所述结果的对照。Targets from each government work report beside the results the next year’s report states, with verdicts and the rules used. Schema: ComparisonsFileSchema in src/lib/compare/schema.ts (also in the JSON Schema on /data/).',
-    site: new URL('/', origin).href,
+    site: new URL(origin).href,
     rules: [...RULES],
     comparisons: absoluteComparisons(rows, origin),
   });

@@ -1,16 +1,21 @@
 /**
- * Search: the bigram tokens shared by the build-time index and the browser, query parsing,
- * ranking and excerpts, the search table's records, quote checks.
- * Browser-safe: every module here (the client imports them); `records.ts` builds the table at
- * build time and gives the client its types. The Traditional → Simplified converter (40 KB of
- * dictionaries) is loaded on demand through `loadTraditionalConverter`.
+ * Search: the tokens shared by the build-time index and the browser, the binary form of
+ * the posting lists, query parsing, ranking and excerpts, the index's records and file
+ * layout, quote checks.
+ * Browser-safe: every module here (the client imports them); `records.ts` lists the entries
+ * at build time and gives the client its types. The Traditional → Simplified converter (40 KB
+ * of dictionaries) is loaded on demand through `loadTraditionalConverter`.
  */
-export { TOKEN_VERSION, indexContent, phraseStarts, phraseTokens, type PhraseTokens } from './tokens.ts';
+export {
+  TOKEN_VERSION, foldText, foldedCodePoints, foldedStarts, indexTokens, phraseStarts, phraseTokens, tokenKey, tokenText,
+  type PhraseTokens, type TokenKey,
+} from './tokens.ts';
+export { ByteReader, ByteWriter, PostingsWriter, bucketOf, readBucket, readPostings, writeKey, writePostings, type Postings, type TokenRecord } from './postings.ts';
 export { parseQuery, type ParsedQuery } from './query.ts';
 export { compareRank, excerpt, matchRanges, rankKey, type MatchInfo, type RankKey } from './rank.ts';
 export {
-  kindFacet, searchEntries, searchTable, tableRows,
-  type SearchDoc, type SearchEntry, type SearchTable, type SearchText, type TableRow,
+  decodeParts, encodeParts, kindFacet, searchDoc, searchEntries, searchPaths,
+  type PartFacet, type SearchDoc, type SearchEntry, type SearchManifest, type SearchText, type ShardDocs, type ShardInfo,
 } from './records.ts';
 export { hasHan, looksTraditional } from './hint.ts';
 export { SIMILAR_ENOUGH, bestMatch, type Match } from './quote-match.ts';

@@ -1,8 +1,8 @@
 /**
  * What the search index holds, derived from the parser's records: one entry per
  * paragraph and one per numbered heading, each addressed by its anchor on the
- * report page (`/reports/<doc>/#<id>`). Pure: the Pagefind integration turns
- * these into records and files, the browser reads the table back.
+ * report page (`/reports/<doc>/#<id>`), and the layout of the index files. Pure:
+ * the search-index integration writes the files, the browser reads them.
  */
 import type { ReportDocument, SectionPart } from '../schema.ts';
 
@@ -95,25 +95,80 @@ export function searchEntries(docs: ReportDocument[]): SearchEntry[] {
   return out;
 }
 
-/** Part facet ↔ the one letter the table stores. */
+/** Part facet ↔ the one letter the index files store. */
 export const PART_CODES: Record<PartFacet, string> = { review: 'r', tasks: 't', government: 'g', other: 'o' };
 const PART_OF_CODE = Object.fromEntries(Object.entries(PART_CODES).map(([k, v]) => [v, k])) as Record<string, PartFacet>;
 
-/**
- * The table the browser loads once per visit: the documents, and for each the
- * Pagefind pages (hash without the language prefix + part letter, in rank
- * order), so that facets can be counted and ties broken without loading any
- * result's text.
- */
-export interface SearchTable {
-  /** Token format (search-tokens.ts TOKEN_VERSION) the index was built with. */
-  v: number;
-  /** Pagefind language of the records: page hashes are `<lang>_<hash>`. */
-  lang: string;
-  docs: Array<SearchDoc & { rows: string }>;
+/** Parts of consecutive entries, run-length encoded: review ×3, tasks ×2 → `r3t2`. */
+export function encodeParts(parts: readonly PartFacet[]): string {
+  let out = '';
+  for (let i = 0; i < parts.length; ) {
+    let j = i;
+    while (j < parts.length && parts[j] === parts[i]) j++;
+    out += PART_CODES[parts[i]!] + (j - i);
+    i = j;
+  }
+  return out;
 }
 
-/** What the browser fetches for one shown result. */
+export function decodeParts(code: string): PartFacet[] {
+  const out: PartFacet[] = [];
+  for (const m of code.matchAll(/([a-z])(\d+)/g)) {
+    const part = PART_OF_CODE[m[1]!];
+    if (!part) throw new Error(`search index: bad part code "${m[1]}"`);
+    for (let k = 0; k < Number(m[2]); k++) out.push(part);
+  }
+  return out;
+}
+
+/**
+ * The search index's files under dist/search/ (written by src/integrations/search-index.ts,
+ * read by src/client/search-engine.ts). Entries are numbered 0 … E−1 in rank order (newest
+ * report first, then reading order) and split into shards of whole documents; a query loads
+ * only what its tokens and its shown results need, so what one query costs does not grow with
+ * the corpus:
+ *  - `index.json` (fetched fresh on every visit): the manifest below; every other file sits
+ *    under `<version>/`, named by the build, so it can be cached for good;
+ *  - `<version>/g/<i>.bin`: global buckets, records of the tokens that hash to i: the whole
+ *    posting list of a rare token, or the shards that hold a frequent one (postings.ts);
+ *  - `<version>/s<k>/<j>.bin`: shard k's buckets, the postings of frequent tokens in that shard;
+ *  - `<version>/s<k>/docs.bin`: shard k's documents (ShardDocs as gzipped JSON), loaded when it has hits;
+ *  - `<version>/s<k>/t<g>.bin`: the verbatim text of entries g·x … g·x + x − 1 of shard k
+ *    (SearchText[] as gzipped JSON), loaded for shown results;
+ * (The index compresses its own files, so that what a query costs does not depend on whether
+ * the host compresses, and `.bin` keeps hosts from decoding them on the way.)
+ *  - `<version>/regions.json`: region slug → shards holding it, loaded when a region filter is on.
+ */
+export interface SearchManifest {
+  /** Token format (tokens.ts TOKEN_VERSION) the index was built with. */
+  v: number;
+  /** Folder of this build's files. */
+  id: string;
+  /** Number of global buckets. */
+  g: number;
+  /** Entries per text file. */
+  x: number;
+  shards: ShardInfo[];
+}
+
+export interface ShardInfo {
+  /** Entries in the shard (the shard's first entry is the sum over the shards before it). */
+  e: number;
+  /** Documents in the shard. */
+  d: number;
+  /** Number of buckets of the shard. */
+  b: number;
+  /** Years of its documents (0 for none), for skipping shards under a year filter. */
+  y: number[];
+  /** Kinds of its documents. */
+  k: KindFacet[];
+}
+
+export interface ShardDocs {
+  docs: Array<SearchDoc & { /** entries */ n: number; /** parts of its entries (encodeParts) */ p: string }>;
+}
+
+/** What the browser fetches for one shown result (one element of a text file). */
 export interface SearchText {
   /** Document id and anchor on the report page. */
   d: string;
@@ -126,45 +181,11 @@ export interface SearchText {
   k?: 1;
 }
 
-export function searchTable(
-  docs: ReportDocument[],
-  entries: SearchEntry[],
-  hashOf: (url: string) => string,
-  version: number,
-  lang: string,
-): SearchTable {
-  const byDoc = new Map<string, string[]>();
-  for (const e of [...entries].sort((a, b) => a.order - b.order)) {
-    const hash = hashOf(e.url);
-    if (!hash.startsWith(`${lang}_`)) throw new Error(`page hash ${hash} does not start with ${lang}_`);
-    const list = byDoc.get(e.docId) ?? [];
-    list.push(hash.slice(lang.length + 1) + PART_CODES[e.part]);
-    byDoc.set(e.docId, list);
-  }
-  return { v: version, lang, docs: docsInOrder(docs).map((d) => ({ ...searchDoc(d), rows: (byDoc.get(d.id) ?? []).join(' ') })) };
-}
-
-export interface TableRow {
-  /** Full Pagefind page hash (`und_…`). */
-  hash: string;
-  doc: number;
-  part: PartFacet;
-  /** Rank tie-break: position in the table. */
-  order: number;
-}
-
-/** Unpack the table's rows, keyed by Pagefind page hash. */
-export function tableRows(table: SearchTable): Map<string, TableRow> {
-  const out = new Map<string, TableRow>();
-  let order = 0;
-  table.docs.forEach((d, doc) => {
-    for (const r of d.rows.split(' ')) {
-      if (!r) continue;
-      const hash = `${table.lang}_${r.slice(0, -1)}`;
-      const part = PART_OF_CODE[r.slice(-1)];
-      if (!part) throw new Error(`search table: bad row "${r}" in ${d.id}`);
-      out.set(hash, { hash, doc, part, order: order++ });
-    }
-  });
-  return out;
-}
+export const searchPaths = {
+  manifest: 'index.json',
+  global: (id: string, i: number) => `${id}/g/${i}.bin`,
+  shard: (id: string, k: number, j: number) => `${id}/s${k}/${j}.bin`,
+  shardDocs: (id: string, k: number) => `${id}/s${k}/docs.bin`,
+  texts: (id: string, k: number, g: number) => `${id}/s${k}/t${g}.bin`,
+  regions: (id: string) => `${id}/regions.json`,
+};

@@ -1,58 +1,45 @@
 /**
- * The search tokenizer: text → overlapping character bigrams, each written as a
- * short ASCII word, so that Pagefind's phrase machinery becomes a true substring
- * search whatever the word segmentation.
+ * The search tokenizer: text → characters and overlapping character bigrams of
+ * its folded form, so that the index (src/lib/search/index-build.ts) answers
+ * substring queries whatever the word segmentation.
  *
- * The same module runs at build time (src/integrations/pagefind.ts writes the
- * index with it) and in the browser (src/client/search.ts turns queries into
- * tokens with it). Pure and browser-safe: it imports only the folding helpers.
+ * The same module runs at build time and in the browser (src/client/search-engine.ts
+ * turns queries into tokens with it). Pure and browser-safe: it imports only the
+ * folding helpers.
  *
- * Why ASCII: Pagefind keeps only letters and digits of a word, lower-cases it,
- * segments Chinese with jieba at index time and with Intl.Segmenter at query
- * time. A token made of [0-9a-z] only survives all of that unchanged and is
- * never split (letters and digits form one word in Unicode word breaking).
- *
- * Encoding: every folded character becomes a code of 3 base-36 digits (its
- * code point) or, for code points ≥ 46655 and for U+0000, `zzz` + 4 digits.
- * The codes are prefix-free, so a token (two codes) equals another token only
- * when both characters are equal, and a token is never a prefix of another.
- * The code `000` is reserved for the end of a paragraph: the last character's
- * token is `code + 000`, so every character of a paragraph starts exactly one
- * token and a word position in the index equals a character offset in the
- * folded text.
+ * A token is a number: the first character's code point × 2²¹ plus the second's
+ * code point + 1 (0 for a token of one character). The index holds, for every
+ * position of every paragraph, the character there (a unigram) and the pair
+ * starting there (a bigram); positions are character offsets in the folded text.
+ * A phrase of n ≥ 2 characters is found where its bigrams at offsets 0, 2, 4 …
+ * (and n − 2) sit at p + offset: those pairs cover every character, so the match
+ * is exact with about half the lookups of every bigram.
  */
 import { foldCodePoints } from '../text/fold.ts';
 
 /** Bump when the token format changes: the index and the browser must agree. */
-export const TOKEN_VERSION = 1;
+export const TOKEN_VERSION = 2;
 
-const WIDE = 36 ** 3 - 1; // 46655, written `zzz`: it marks the long form
-/** The end-of-paragraph code (U+0000 itself takes the long form). */
-export const END_CODE = '000';
+/** A unigram or bigram (see the module comment). */
+export type TokenKey = number;
 
-/** The code of one character (a single code point). */
-export function charCode(ch: string): string {
-  const cp = ch.codePointAt(0);
-  if (cp === undefined) throw new Error('charCode: empty string');
-  if (cp > 0 && cp < WIDE) return cp.toString(36).padStart(3, '0');
-  return `zzz${cp.toString(36).padStart(4, '0')}`;
+const SHIFT = 0x200000; // 2²¹ > 0x10FFFF + 1
+
+/** The token of one character (`second` omitted) or of two adjacent characters, by code point. */
+export function tokenKey(first: number, second?: number): TokenKey {
+  return first * SHIFT + (second === undefined ? 0 : second + 1);
 }
 
-/** Decode a run of codes back to characters (for tests and debugging). */
-export function decodeCodes(codes: string): string {
-  let out = '';
-  for (let i = 0; i < codes.length; ) {
-    const wide = codes.startsWith('zzz', i);
-    const len = wide ? 4 : 3;
-    const start = wide ? i + 3 : i;
-    const digits = codes.slice(start, start + len);
-    if (digits.length !== len || !/^[0-9a-z]+$/.test(digits)) throw new Error(`decodeCodes: bad code at ${i} in "${codes}"`);
-    const cp = parseInt(digits, 36);
-    if (!wide && cp === 0) out += '\u2400'; // END_CODE, shown as ␀
-    else out += String.fromCodePoint(cp);
-    i = start + len;
-  }
-  return out;
+/** The characters of a token (for tests and debugging). */
+export function tokenText(key: TokenKey): string {
+  const first = Math.floor(key / SHIFT);
+  const second = key % SHIFT;
+  return String.fromCodePoint(first) + (second ? String.fromCodePoint(second - 1) : '');
+}
+
+/** The two halves of a token, as the index files store them: first code point, second + 1 (0: none). */
+export function tokenParts(key: TokenKey): [number, number] {
+  return [Math.floor(key / SHIFT), key % SHIFT];
 }
 
 /**
@@ -67,53 +54,88 @@ export function foldText(text: string): { folded: string; chars: string[]; map: 
   return { folded: chars.join(''), chars, map };
 }
 
-/**
- * Index tokens of a paragraph: one per folded character, the character's code
- * followed by the next character's code (or END_CODE after the last one).
- */
-export function indexTokens(text: string): string[] {
-  const codes = foldText(text).chars.map(charCode);
-  return codes.map((c, i) => c + (codes[i + 1] ?? END_CODE));
+/** Code points of the folded text. */
+export function foldedCodePoints(text: string): number[] {
+  return foldText(text).chars.map((c) => c.codePointAt(0)!);
 }
 
-/** What a Pagefind record's content is: the tokens separated by single spaces. */
-export function indexContent(text: string): string {
-  return indexTokens(text).join(' ');
+/**
+ * Every token of a paragraph with its position: the character at each position,
+ * and the pair starting there (all but the last position).
+ */
+export function indexTokens(text: string): Array<[TokenKey, number]> {
+  const cps = foldedCodePoints(text);
+  const out: Array<[TokenKey, number]> = [];
+  cps.forEach((c, i) => {
+    out.push([tokenKey(c), i]);
+    if (i + 1 < cps.length) out.push([tokenKey(c, cps[i + 1]!), i]);
+  });
+  return out;
 }
+
+/** Most tokens looked up for one phrase; a longer phrase is looked up by a spread of its pairs and checked against the text. */
+export const MAX_PHRASE_TOKENS = 24;
 
 export interface PhraseTokens {
   /** The phrase as matched: folded characters. */
   folded: string;
   /** Length of `folded` in characters (code points). */
   length: number;
+  /** Tokens to look up; `tokens[k]` must sit at p + `offsets[k]` for a match starting at p. */
+  tokens: TokenKey[];
+  offsets: number[];
   /**
-   * Tokens to look up, in order; token k must sit at position p + k for a match
-   * starting at p. A one-character phrase has a single code that is looked up as
-   * a prefix (every occurrence of a character starts one index token).
+   * True when the tokens pin down every character, so that token positions alone
+   * prove a match; false for phrases longer than 2 × MAX_PHRASE_TOKENS characters,
+   * whose candidates must be checked against the text.
    */
-  tokens: string[];
-  /** True for a one-character phrase: `tokens[0]` is a prefix, not a whole token. */
-  prefix: boolean;
+  exact: boolean;
 }
 
 /** Tokens for a phrase (one word of a query); null when nothing is left after folding. */
 export function phraseTokens(phrase: string): PhraseTokens | null {
   const { folded, chars } = foldText(phrase);
   if (chars.length === 0) return null;
-  const codes = chars.map(charCode);
-  if (codes.length === 1) return { folded, length: 1, tokens: [codes[0]!], prefix: true };
-  const tokens = codes.slice(0, -1).map((c, i) => c + codes[i + 1]!);
-  return { folded, length: chars.length, tokens, prefix: false };
+  const cps = chars.map((c) => c.codePointAt(0)!);
+  const n = cps.length;
+  if (n === 1) return { folded, length: 1, tokens: [tokenKey(cps[0]!)], offsets: [0], exact: true };
+  let offsets: number[] = [];
+  for (let o = 0; o <= n - 2; o += 2) offsets.push(o);
+  if (offsets[offsets.length - 1] !== n - 2) offsets.push(n - 2);
+  let exact = true;
+  if (offsets.length > MAX_PHRASE_TOKENS) {
+    const all = offsets;
+    offsets = Array.from({ length: MAX_PHRASE_TOKENS }, (_, k) => all[Math.round((k * (all.length - 1)) / (MAX_PHRASE_TOKENS - 1))]!);
+    exact = false;
+  }
+  return { folded, length: n, tokens: offsets.map((o) => tokenKey(cps[o]!, cps[o + 1]!)), offsets, exact };
 }
 
 /**
  * Start positions where a phrase occurs, given each token's positions in one
- * paragraph (`positions[k]` for `tokens[k]`). Positions are character offsets in
- * the paragraph's folded text.
+ * paragraph (`positions[k]` for the token at `offsets[k]`; offsets default to
+ * 0, 1, 2 …). Positions are character offsets in the paragraph's folded text.
  */
-export function phraseStarts(positions: ReadonlyArray<ReadonlyArray<number>>): number[] {
+export function phraseStarts(positions: ReadonlyArray<ReadonlyArray<number>>, offsets?: ReadonlyArray<number>): number[] {
   if (positions.length === 0) return [];
+  const off = offsets ?? positions.map((_, k) => k);
   const sets = positions.slice(1).map((p) => new Set(p));
-  const first = [...new Set(positions[0])].sort((a, b) => a - b);
-  return first.filter((p) => sets.every((s, k) => s.has(p + k + 1)));
+  const first = [...new Set(positions[0])].sort((a, b) => a - b).map((p) => p - off[0]!);
+  return first.filter((p) => p >= 0 && sets.every((s, k) => s.has(p + off[k + 1]!)));
+}
+
+/** Every start of the folded phrase in the folded text, in characters (the truth the index must agree with). */
+export function foldedStarts(foldedText: readonly string[], phrase: readonly string[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + phrase.length <= foldedText.length; i++) {
+    let ok = true;
+    for (let k = 0; k < phrase.length; k++) {
+      if (foldedText[i + k] !== phrase[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) out.push(i);
+  }
+  return out;
 }

@@ -3,6 +3,7 @@ import type { APIRoute } from 'astro';
 import { citationCff } from '../../lib/cite/index.ts';
 import { allDocuments, corpusMeta } from '../../data/collections.ts';
 import { REPO_URL, SITE_NAME } from '../../data/site.ts';
+import { absoluteUrl, dataPath } from '../../data/urls.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const [docs, meta] = await Promise.all([allDocuments(), corpusMeta()]);
@@ -12,7 +13,7 @@ export const GET: APIRoute = async ({ site }) => {
     abstract: `${docs.length} documents (government work reports, excerpts and press coverage) parsed into sections, paragraphs with stable ids, targets and results. Parser ${meta.parserVersion}; data version ${meta.dataVersion}.`,
     version: meta.dataVersion,
     dateReleased: meta.builtOn,
-    url: new URL('/data/', site).href,
+    url: absoluteUrl(dataPath(), site),
     repository: REPO_URL,
     authors: [`${SITE_NAME} contributors`],
     keywords: ['政府工作报告', 'government work report', 'China', ...regions],

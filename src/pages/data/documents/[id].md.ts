@@ -4,5 +4,5 @@ import { allDocuments, documentMarkdownText } from '../../../data/collections.ts
 
 export const getStaticPaths = (async () => (await allDocuments()).map((doc) => ({ params: { id: doc.id } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) =>
-  new Response(await documentMarkdownText(params.id!), { headers: { 'content-type': 'text/markdown; charset=utf-8' } });
+export const GET: APIRoute = async ({ params, site }) =>
+  new Response(await documentMarkdownText(params.id!, site), { headers: { 'content-type': 'text/markdown; charset=utf-8' } });

@@ -1,7 +1,7 @@
 /** /data/originals/<file>: a Word, PDF or HTML source as published, byte for byte (sha256 checked). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allSources } from '../../../data/collections.ts';
-import { sourcesDir } from '../../../data/load.ts';
+import { sourcePaths } from '../../../data/load.ts';
 import { readOriginal } from '../../../data/read-sources.ts';
 import { originalName } from '../../../data/urls.ts';
 import type { Source } from '../../../lib/index.ts';
@@ -19,5 +19,5 @@ export const getStaticPaths = (async () =>
 
 export const GET: APIRoute = ({ props }) => {
   const { source } = props as { source: Source };
-  return new Response(readOriginal(source, [sourcesDir()]), { headers: { 'content-type': TYPES[source.format as keyof typeof TYPES] } });
+  return new Response(readOriginal(source, sourcePaths()), { headers: { 'content-type': TYPES[source.format as keyof typeof TYPES] } });
 };

@@ -5,7 +5,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allSources } from '../../../data/collections.ts';
-import { sourcesDir } from '../../../data/load.ts';
+import { sourcePaths } from '../../../data/load.ts';
 import { readOriginal } from '../../../data/read-sources.ts';
 import type { Source } from '../../../lib/index.ts';
 
@@ -14,5 +14,5 @@ export const getStaticPaths = (async () => (await allSources()).map(({ slug, sou
 export const GET: APIRoute = ({ props }) => {
   const { source } = props as { source: Source };
   if (source.format !== 'text') return new Response(source.text, { headers: { 'content-type': 'text/plain; charset=utf-8' } });
-  return new Response(readOriginal(source, [sourcesDir()]), { headers: { 'content-type': 'text/plain' } });
+  return new Response(readOriginal(source, sourcePaths()), { headers: { 'content-type': 'text/plain' } });
 };

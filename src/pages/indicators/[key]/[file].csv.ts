@@ -5,6 +5,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allComparisons } from '../../../data/collections.ts';
+import { absoluteUrl, homePath } from '../../../data/urls.ts';
 import { seriesCsv, allSeries, type Series } from '../../../lib/compare/index.ts';
 
 export const getStaticPaths = (async () =>
@@ -15,5 +16,5 @@ export const getStaticPaths = (async () =>
 
 export const GET: APIRoute<{ series: Series }> = ({ props, site }) => {
   if (!site) throw new Error('astro.config.mjs has no `site`: chart CSVs need absolute links to the sentences');
-  return new Response(seriesCsv(props.series, site.href), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+  return new Response(seriesCsv(props.series, absoluteUrl(homePath(), site)), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
 };
