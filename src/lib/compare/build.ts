@@ -458,9 +458,9 @@ export function targetOutcomes(rows: Comparison[], doc: Pick<ReportDocument, 'id
     if (slug && t.canonical && t.year !== null && t.horizon === 'annual') {
       const measures: Measure[] = own && own.measure !== 'qualitative' ? [own.measure] : ['growth', 'level', 'share'];
       const candidates = rows.filter(
-        (r) => r.region.slug === slug && r.indicator.key === t.canonical && r.horizon === 'annual' && r.year === t.year! - 1 && r.result && measures.includes(r.measure),
+        (r) => r.region.slug === slug && r.indicator.key === t.canonical && r.horizon === 'annual' && r.year === t.year! - 1 && (r.result || r.parts.length > 0) && measures.includes(r.measure),
       );
-      previous = candidates.find((r) => r.result!.documentId === doc.id) ?? candidates[0] ?? null;
+      previous = candidates.find((r) => (r.result ?? r.parts[0]?.result)?.documentId === doc.id) ?? candidates[0] ?? null;
     }
     out.set(t.id, { own, previous });
   }
