@@ -209,3 +209,17 @@ describe('benchmarks from the parent region’s report', () => {
     expect(grade(target, { ...result, value: 6.5 }, { indicatorKey: 'fixed-asset-investment', benchmark: bench }).verdict).toBe('met');
   });
 });
+
+describe('figures that are not the year’s own (河北省 2006 review, hand-checked)', () => {
+  test('“2003年以来城镇新增就业116万人” covers three years: not the 2005 result', async () => {
+    const { isMultiYear, pairMagnitudeFlag } = await import('../../src/lib/compare/plausibility.ts');
+    const p = '就业持续扩大，2003年以来城镇新增就业116万人，城镇登记失业率控制在调控目标以内。';
+    expect(isMultiYear({ kind: 'level', value: 116, unit: '万人', quote: '城镇新增就业116万人', metric: '城镇新增就业' }, p)).toBe(true);
+    expect(isMultiYear({ kind: 'level', value: 57.3, unit: '万人', quote: '城镇新增就业57.3万人', metric: '城镇新增就业' }, '预计全年城镇新增就业57.3万人。')).toBe(false);
+    // 万元生产总值综合能耗下降4.8% read as a GDP level of 10000元, against 1737.6亿元: flagged, never graded.
+    const t = { kind: 'level', value: 10000, unit: '元', quote: '万元生产总值综合能耗下降4.8%', metric: '生产总值' };
+    const r = { kind: 'level', value: 1737.6, unit: '亿元', quote: '生产总值完成1737.6亿元', metric: '生产总值' };
+    expect(pairMagnitudeFlag(t, r)?.code).toBe('magnitude');
+    expect(pairMagnitudeFlag({ ...t, value: 1700, unit: '亿元' }, r)).toBeNull();
+  });
+});

@@ -17,7 +17,7 @@ export { paragraphPath, sourcePath, textFragment } from './side.ts';
 import { ComparisonSchema, type Comparison, type ComparisonFlag, type ComparisonSide, type Verdict } from './schema.ts';
 import { HEADLINE_INDICATOR, INDICATORS, findIndicators, indicator as indicatorByKey, labelFor, type Indicator } from '../indicators.ts';
 import { paragraphPath, setSourceHashes, side, type Horizon, type Item } from './side.ts';
-import { BLOCKING_FLAGS, figureFlags, isMultiYear, magnitudeFlags } from './plausibility.ts';
+import { BLOCKING_FLAGS, figureFlags, isMultiYear, magnitudeFlags, pairMagnitudeFlag } from './plausibility.ts';
 import { INDICATOR_PARTS, judgeByParts } from './parts.ts';
 import type { ParseResult, ReportDocument, Result, Target } from '../schema.ts';
 import { VERDICT_LABELS, boundOf, formatNumber, grade, type BenchmarkFigure } from './verdicts.ts';
@@ -250,7 +250,8 @@ function judge(t: Item, res: Item | null, next: ReportDocument | null, results: 
   if (!next) {
     return { ...none, verdict: 'pending', rule: `收录的报告中还没有${t.year + 1}年的报告，结果待公布。`, ruleEn: `No report for ${t.year + 1} in the collection yet.` };
   }
-  if (!hasReview(next)) {
+  // A review the parser read without a heading (results in the opening text) is a review too.
+  if (!hasReview(next) && !results.some((r) => r.doc === next && r.year === t.year)) {
     return {
       ...none,
       verdict: 'review-missing',
@@ -297,6 +298,8 @@ function judge(t: Item, res: Item | null, next: ReportDocument | null, results: 
     });
   }
   const g = grade(t.fig, res.fig, { indicatorKey: key, benchmark: b?.found?.bench ?? null, benchmarkNeed: b?.label });
+  const apart = pairMagnitudeFlag(t.fig, res.fig);
+  if (apart) flags.push(apart);
   const blocking = flags.filter((f) => BLOCKING_FLAGS.has(f.code));
   if (blocking.length && GRADED.has(g.verdict)) {
     return {

@@ -34,12 +34,12 @@ export function clauseBefore(paragraph: string, quote: string): string {
   return head.slice(cut + 1);
 }
 
-/** The words say the figure covers several years: 年均, 累计, 五年来. */
+/** The words say the figure covers several years: 年均, 累计, 五年来, 2003年以来. */
 export function isMultiYear(fig: FigureLike, paragraph: string): boolean {
   const before = clauseBefore(paragraph, fig.quote);
   const digit = fig.quote.search(/\d/);
   const lead = digit < 0 ? fig.quote : fig.quote.slice(0, digit);
-  return /年均|累计|五年来|五年间|五年共|“十[一二三四五]五”(期间|时期)/.test(`${before}${lead}`);
+  return /年均|累计|五年来|五年间|五年共|“十[一二三四五]五”(期间|时期)|(19|20)\d\d年以来|近[两三四五]年/.test(`${before}${lead}`);
 }
 
 /** Checks that need only the figure and its paragraph. */
@@ -97,4 +97,20 @@ export function magnitudeFlags(series: { id: string; value: number; unit: string
     }
   }
   return out;
+}
+
+/**
+ * A level target and its result ten times or more apart (人均生产总值10000元 read as a target for
+ * 生产总值, against 1737.6亿元): not the same measure, or a unit lost. Flagged, not graded.
+ */
+export function pairMagnitudeFlag(target: FigureLike, result: FigureLike): ComparisonFlag | null {
+  if (target.kind !== 'level' || result.kind !== 'level' || target.value === null || result.value === null) return null;
+  const r = convertUnit(result.value, result.unit, target.unit);
+  if (r === null || r <= 0 || target.value <= 0) return null;
+  const ratio = r / target.value;
+  if (ratio < MAGNITUDE_FACTOR && ratio > 1 / MAGNITUDE_FACTOR) return null;
+  return {
+    code: 'magnitude',
+    message: `目标“${target.quote}”与结果“${result.quote}”相差${MAGNITUDE_FACTOR}倍以上：可能不是同一口径（如人均与总量），或提取时丢失了单位，请核对原文。`,
+  };
 }
