@@ -223,3 +223,21 @@ describe('figures that are not the year’s own (河北省 2006 review, hand-che
     expect(pairMagnitudeFlag({ ...t, value: 1700, unit: '亿元' }, r)).toBeNull();
   });
 });
+
+describe('a benchmark target graded by parts', () => {
+  test('城乡居民人均可支配收入与经济增长同步: each part against the region’s GDP growth', () => {
+    const enc = new TextEncoder();
+    const report = (year: number, review: string, targets: string) =>
+      `荣成市${year}年政府工作报告\n\n——${year}年1月10日在荣成市第二十届人民代表大会第一次会议上\n\n荣成市市长 张三\n\n各位代表：\n\n一、${year - 1}年工作回顾\n\n${review}\n\n二、${year}年工作安排\n\n今年经济社会发展的主要预期目标是：${targets}\n`;
+    const out = buildComparisons(
+      parseSources([
+        { file: 'a.txt', bytes: enc.encode(report(2030, '过去一年，生产总值增长5%。', '生产总值增长5%，居民人均可支配收入与经济增长同步。')) },
+        { file: 'b.txt', bytes: enc.encode(report(2031, '过去一年，生产总值增长5.2%，城镇和农村居民人均可支配收入分别增长4.1%、6.3%。', '生产总值增长5%。')) },
+      ]),
+    );
+    const c = out.find((r) => r.id === 'rongcheng-disposable-income-growth-2030')!;
+    expect(c.benchmark?.value).toBe(5.2);
+    expect(c.parts.map((p) => p.verdict)).toEqual(['missed', 'exceeded']);
+    expect(c.verdict).toBe('mixed');
+  });
+});

@@ -127,7 +127,7 @@ function yearWords(year: number, horizon: Horizon): string {
 function benchmarkRegion(benchmark: string | null, region: NonNullable<ReportDocument['region']>): { name: string; code: string | null } | null {
   if (!benchmark) return null;
   if (/全国/.test(benchmark)) return { name: '全国', code: '100000' };
-  const level = /全市|全州|全盟/.test(benchmark) ? 'prefecture' : /全省|全区|全自治区/.test(benchmark) ? 'province' : null;
+  const level = /市|州|盟/.test(benchmark) ? 'prefecture' : /省|自治区|全区/.test(benchmark) ? 'province' : null;
   return level ? (region.parents.find((p) => p.level === level) ?? null) : null;
 }
 
@@ -259,16 +259,27 @@ function judge(t: Item, res: Item | null, next: ReportDocument | null, results: 
       ruleEn: `${next.id} is an excerpt without the review of the previous year.`,
     };
   }
+  const needs = t.fig.benchmark || t.fig.comparator === 'in-step' || t.fig.comparator === 'above-benchmark';
+  const b = needs ? benchmarkFor(t, region, next, results) : null;
+  const benchmark = b?.found ? { label: b.label, value: b.found.bench.value, unit: b.found.bench.unit, source: side(b.found.item) } : null;
+  if (b?.found && b.found.item.doc.region?.slug !== region.slug) {
+    const src = b.found.item;
+    flags.push({
+      code: 'benchmark-from-parent',
+      message: `基准取自${src.doc.region?.name ?? ''}的报告（${src.doc.id}）回顾：“${src.fig.quote}”。`,
+    });
+  }
   if (!res) {
     const partKeys = t.fig.kind === 'growth' ? (INDICATOR_PARTS[key] ?? []) : [];
     const found = partKeys.map((k) => ({
       key: k,
       item: results.find((r) => r.doc === next && r.key === k && r.horizon === t.horizon && r.year === t.year && r.fig.kind === 'growth') ?? null,
     }));
-    const byParts = found.length ? judgeByParts(t, found, next.id) : null;
+    const byParts = found.length ? judgeByParts(t, found, next.id, { benchmark: b?.found?.bench ?? null, benchmarkNeed: b?.label }) : null;
     if (byParts) {
       return {
         ...none,
+        benchmark,
         verdict: byParts.verdict,
         rule: byParts.rule,
         ruleEn: byParts.ruleEn,
@@ -286,16 +297,6 @@ function judge(t: Item, res: Item | null, next: ReportDocument | null, results: 
       rule: `${next.id}的回顾提到该指标，但没有与目标可比的${t.horizon === 'five-year' ? '五年' : '当年'}数字，无法评判。`,
       ruleEn: `The review in ${next.id} names the indicator but states no figure comparable with the target.`,
     };
-  }
-  const needs = t.fig.benchmark || t.fig.comparator === 'in-step' || t.fig.comparator === 'above-benchmark';
-  const b = needs ? benchmarkFor(t, region, next, results) : null;
-  const benchmark = b?.found ? { label: b.label, value: b.found.bench.value, unit: b.found.bench.unit, source: side(b.found.item) } : null;
-  if (b?.found && b.found.item.doc.region?.slug !== region.slug) {
-    const src = b.found.item;
-    flags.push({
-      code: 'benchmark-from-parent',
-      message: `基准取自${src.doc.region?.name ?? ''}的报告（${src.doc.id}）回顾：“${src.fig.quote}”。`,
-    });
   }
   const g = grade(t.fig, res.fig, { indicatorKey: key, benchmark: b?.found?.bench ?? null, benchmarkNeed: b?.label });
   const apart = pairMagnitudeFlag(t.fig, res.fig);

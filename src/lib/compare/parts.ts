@@ -10,7 +10,7 @@ import type { ComparisonFlag, ComparisonPart, Verdict } from './schema.ts';
 import { INDICATORS, indicator as indicatorByKey } from '../indicators.ts';
 import { side, type Item } from './side.ts';
 import { BLOCKING_FLAGS } from './plausibility.ts';
-import { VERDICT_LABELS, grade } from './verdicts.ts';
+import { VERDICT_LABELS, grade, type BenchmarkFigure } from './verdicts.ts';
 
 /** An indicator and the parts a review may state instead of it: 居民收入 → 城镇, 农村 (and 城乡居民 as the dictionary expands it). */
 export const INDICATOR_PARTS: Readonly<Record<string, readonly string[]>> = {
@@ -35,12 +35,17 @@ const shortLabel = (key: string) => label(key).replace(/居民人均可支配收
  * Judge target `t` by the parts `found` (each part key with the result the next review states,
  * or null). Null when no part is stated: the caller then says the indicator was not reported.
  */
-export function judgeByParts(t: Item, found: { key: string; item: Item | null }[], nextId: string): PartsJudgement | null {
+export function judgeByParts(
+  t: Item,
+  found: { key: string; item: Item | null }[],
+  nextId: string,
+  bench: { benchmark: BenchmarkFigure | null; benchmarkNeed?: string } = { benchmark: null },
+): PartsJudgement | null {
   const stated = found.filter((f): f is { key: string; item: Item } => f.item !== null);
   if (stated.length === 0) return null;
   const whole = label(t.key);
   const parts: ComparisonPart[] = stated.map(({ key, item }) => {
-    const g = grade(t.fig, item.fig, { indicatorKey: key });
+    const g = grade(t.fig, item.fig, { indicatorKey: key, ...bench });
     const blocking = item.flags.filter((f) => BLOCKING_FLAGS.has(f.code));
     const verdict: Verdict = blocking.length && GRADED.has(g.verdict) ? 'check-source' : g.verdict;
     return {
