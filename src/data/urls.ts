@@ -40,3 +40,8 @@ export function absoluteUrl(path: string, site: URL | string | undefined): strin
   if (!site) throw new Error('the site URL is not configured (astro.config.mjs `site`, or SITE_URL)');
   return new URL(path, site).href;
 }
+
+/** An indicator's page, and the gaps between regions' targets and their parents' (层层加码) as CSV. */
+export const indicatorPath = (key: string): string => `/indicators/${key}/`;
+export const indicatorHierarchyCsvPath = (key: string): string => `${indicatorPath(key)}hierarchy.csv`;
+export const regionHierarchyCsvPath = (slug: string): string => `${regionPath(slug)}hierarchy.csv`;

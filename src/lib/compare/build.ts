@@ -30,7 +30,7 @@ const INDICATOR_ORDER = new Map(INDICATORS.map((ind, i) => [ind.key, i]));
 /** Whose figure and which indicator a comparison row is about. */
 function subject(region: NonNullable<ReportDocument['region']>, ind: Indicator): Pick<Comparison, 'region' | 'indicator'> {
   return {
-    region: { slug: region.slug, name: region.name, shortName: region.shortName, code: region.code },
+    region: { slug: region.slug, name: region.name, shortName: region.shortName, code: region.code, level: region.level, parents: region.parents },
     indicator: { key: ind.key, label: labelFor(ind, region.level), en: ind.en, unit: ind.unit },
   };
 }

@@ -7,6 +7,7 @@
 import type { Comparison, ComparisonSide, ComparisonsFile } from './schema.ts';
 import { ComparisonsFileSchema } from './schema.ts';
 import type { Series } from './series.ts';
+import type { HierarchyGap } from './hierarchy.ts';
 import { toCsv } from '../text/csv.ts';
 import { RULES } from './verdicts.ts';
 
@@ -115,4 +116,24 @@ export function seriesCsv(series: Series, origin: string): string {
     target_url: abs(origin, p.targetUrl), result_url: abs(origin, p.resultUrl),
   }));
   return toCsv(data, [...SERIES_COLUMNS]);
+}
+
+export const HIERARCHY_COLUMNS = [
+  'id', 'year', 'indicator', 'indicator_label', 'measure', 'region', 'region_name', 'region_level', 'parent', 'parent_name', 'parent_level',
+  'distance', 'target_value', 'target_qualifier', 'target_stated', 'parent_value', 'parent_qualifier', 'parent_stated',
+  'gap_points', 'ambition', 'note', 'target_url', 'parent_url',
+] as const;
+
+/** The gaps between a region's targets and its parents' (层层加码), one row per pair and year. */
+export function hierarchyCsv(gaps: readonly HierarchyGap[], origin: string): string {
+  const data = gaps.map((g) => ({
+    id: g.id, year: g.year, indicator: g.indicator.key, indicator_label: g.indicator.label, measure: g.measure,
+    region: g.region.slug, region_name: g.region.name, region_level: g.region.level,
+    parent: g.parent.slug, parent_name: g.parent.name, parent_level: g.parent.level, distance: g.distance,
+    target_value: g.target.value, target_qualifier: g.target.qualifier, target_stated: g.target.stated,
+    parent_value: g.parentTarget.value, parent_qualifier: g.parentTarget.qualifier, parent_stated: g.parentTarget.stated,
+    gap_points: g.gap, ambition: g.ambition ?? '', note: g.note ?? '',
+    target_url: abs(origin, g.target.url), parent_url: abs(origin, g.parentTarget.url),
+  }));
+  return toCsv(data, [...HIERARCHY_COLUMNS]);
 }

@@ -10,4 +10,5 @@ export { INDICATOR_PARTS } from './parts.ts';
 export { statedFigure, type Horizon } from './figure-words.ts';
 export { GROWTH_LIMIT, MAGNITUDE_FACTOR } from './plausibility.ts';
 export { allSeries, partLabel, regionSeries, yearSeries, type Series, type SeriesPart, type SeriesPoint } from './series.ts';
-export { COMPARISON_COLUMNS, COMPARISON_COLUMN_NOTES, comparisonsCsv, comparisonsJson, seriesCsv } from './downloads.ts';
+export { COMPARISON_COLUMNS, COMPARISON_COLUMN_NOTES, HIERARCHY_COLUMNS, comparisonsCsv, comparisonsJson, hierarchyCsv, seriesCsv } from './downloads.ts';
+export { gapWords, hierarchyGaps, indicatorGapSeries, regionHierarchySeries, type HierarchyGap, type HierarchyRegion, type LinesSeries } from './hierarchy.ts';

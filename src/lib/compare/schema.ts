@@ -5,7 +5,7 @@
  * the /data/ downloads, the charts and the tests all use these types.
  */
 import { z } from 'zod';
-import { FigureKindSchema, ResultSchema } from '../schema.ts';
+import { DivisionSchema, FigureKindSchema, RegionLevelSchema, ResultSchema } from '../schema.ts';
 
 /**
  * - exceeded / met / missed: graded by the rule in `rule` (a result stated as a bound, 超过1000亿元, is
@@ -91,7 +91,16 @@ export type ComparisonPart = z.infer<typeof ComparisonPartSchema>;
 export const ComparisonSchema = z.object({
   /** Stable id: <region>-<indicator>-<measure>-<year>, with -5y for five-year goals. */
   id: z.string().regex(/^[a-z0-9-]+$/),
-  region: z.object({ slug: z.string(), name: z.string(), shortName: z.string(), code: z.string().nullable() }),
+  region: z.object({
+    slug: z.string(),
+    name: z.string(),
+    shortName: z.string(),
+    code: z.string().nullable(),
+    /** national, province, prefecture, county: for relating a region's targets to its parents' (hierarchy.ts). */
+    level: RegionLevelSchema,
+    /** Enclosing divisions, nearest first (威海市, 山东省), as the parser read them. */
+    parents: z.array(DivisionSchema),
+  }),
   indicator: z.object({ key: z.string(), label: z.string(), en: z.string(), unit: z.string().nullable() }),
   /** What is compared: growth rates, levels, shares, or a qualitative target. */
   measure: FigureKindSchema,
