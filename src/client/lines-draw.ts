@@ -1,7 +1,7 @@
 /**
  * Draws one <lines-chart> with Chart.js (line controller, points, category and linear scales,
- * tooltip; the legend is HTML in the page). The region's own line is solid with circles; each
- * parent's is dashed with its own marker shape, so no line depends on colour alone. Clicking a
+ * tooltip; the legend is HTML in the page). The region's own line is solid with large hollow circles;
+ * each parent's is dashed with its own filled marker shape (an equal target shows inside the circle), so no line depends on colour alone. Clicking a
  * point opens the sentence the target was stated in.
  */
 import {
@@ -28,6 +28,7 @@ export function drawLines(el: HTMLElement & { chart?: Chart }): void {
   const colour = (i: number) => css.getPropertyValue(`--lc-${i % 6}`).trim() || '#0072b2';
   const text = css.getPropertyValue('--lc-text').trim() || '#1d1f23';
   const grid = css.getPropertyValue('--lc-grid').trim() || '#dcd7cc';
+  const bg = css.getPropertyValue('--lc-bg').trim() || '#ffffff';
   const font = css.fontFamily;
   plot.hidden = false;
   const chart = new Chart(canvas, {
@@ -37,15 +38,19 @@ export function drawLines(el: HTMLElement & { chart?: Chart }): void {
       datasets: series.lines.map((l, i) => ({
         label: l.label,
         data: l.values,
+        // Years without a target are bridged by a dotted line: nothing is plotted for them.
         spanGaps: true,
+        segment: { borderDash: (ctx: { p0DataIndex: number; p1DataIndex: number }) => (ctx.p1DataIndex - ctx.p0DataIndex > 1 ? [1, 4] : undefined) },
         borderColor: colour(i),
         backgroundColor: colour(i),
-        pointBackgroundColor: colour(i),
+        // The region's own line has hollow, larger circles, so a parent's equal target shows inside them.
+        pointBackgroundColor: l.own ? bg : colour(i),
         borderDash: DASHES[i % DASHES.length],
         borderWidth: l.own ? 2.5 : 2,
+        pointBorderWidth: 2,
         pointStyle: SHAPES[i % SHAPES.length],
-        pointRadius: 5.5,
-        pointHoverRadius: 8,
+        pointRadius: l.own ? 7.5 : 5,
+        pointHoverRadius: 9,
       })),
     },
     options: {

@@ -83,7 +83,7 @@ describe('series and CSV', () => {
     expect(s.lines.map((l) => [l.label, l.values[0], l.stated[0], l.own])).toEqual([['荣成', 7.5, '增长7.5%', true], ['威海', 7, '增长7%左右', false]]);
     expect(s.summary).toBe('与威海相比加码1年（2024）。');
     const g = indicatorGapSeries(gaps, 'disposable-income')[0]!;
-    expect(g.lines.map((l) => [l.label, l.values])).toEqual([['荣成−威海', [-0.5]]]);
+    expect(g.lines.map((l) => [l.label, l.values, l.stated])).toEqual([['荣成对上级', [-0.5], ['增长5.5%／威海增长6%左右']]]);
   });
   test('the CSV holds every gap with both sentences’ links', () => {
     const [head, ...body] = parseCsv(hierarchyCsv(gaps, 'https://example.org/'));

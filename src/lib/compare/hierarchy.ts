@@ -173,7 +173,11 @@ function yearsOf(gaps: readonly HierarchyGap[]): number[] {
   return out;
 }
 
-const MEASURE_WORD = { growth: '增速', share: '占比' } as const;
+/** 生产总值增速, 居民消费价格涨幅, 城镇调查失业率 (a rate needs no word), 高新技术产业产值占比. */
+function measureTitle(key: string, label: string, measure: 'growth' | 'share'): string {
+  if (measure === 'share') return label;
+  return `${label}${indicatorByKey(key)?.riseVerb === '上涨' ? '涨幅' : '增速'}`;
+}
 
 /** 加码2年、持平1年、较低1年、无法比较1年 (the years of each, in words). */
 export function tally(gaps: readonly HierarchyGap[]): string {
@@ -208,7 +212,7 @@ export function regionHierarchySeries(gaps: readonly HierarchyGap[], slug: strin
       const sides = years.map((y) => at(y, pick, from));
       return { label, own: isOwn, values: sides.map((s) => s?.value ?? null), stated: sides.map((s) => s?.stated ?? null), urls: sides.map((s) => s?.url ?? null) };
     };
-    const title = `${first.region.name}与上级的${first.indicator.label}${MEASURE_WORD[first.measure]}目标`;
+    const title = `${first.region.name}与上级的${measureTitle(first.indicator.key, first.indicator.label, first.measure)}目标`;
     const words = parents.map((p) => `与${p.parent.shortName}相比${tally(group.filter((g) => g.parent.slug === p.parent.slug))}`).join('；');
     out.push({
       id: `hier-${slug}-${first.indicator.key}-${first.measure}`,
@@ -226,29 +230,40 @@ export function regionHierarchySeries(gaps: readonly HierarchyGap[], slug: strin
   return out.sort((a, b) => (INDICATOR_ORDER.get(a.id.split('-')[2] ?? '') ?? 99) - (INDICATOR_ORDER.get(b.id.split('-')[2] ?? '') ?? 99));
 }
 
-/** For one indicator: each region's gap to each parent across years, one line per pair (0 = the same target). */
+/**
+ * For one indicator: each region's gap to its nearest parent that set a target that year (a
+ * county to its city, else its province, else the nation), across years: one line per region,
+ * 0 meaning the same target. The tooltip and the table name the parent of each year.
+ */
 export function indicatorGapSeries(gaps: readonly HierarchyGap[], key: string): LinesSeries[] {
   const mine = gaps.filter((g) => g.indicator.key === key && g.gap !== null);
   const out: LinesSeries[] = [];
   for (const measure of ['growth', 'share'] as const) {
     const group = mine.filter((g) => g.measure === measure);
     if (!group.length) continue;
-    const years = yearsOf(group);
-    const pairs = [...new Map(group.map((g) => [`${g.region.slug}>${g.parent.slug}`, g])).values()];
+    const nearest = new Map<string, HierarchyGap>();
+    for (const g of group) {
+      const k = `${g.region.slug}|${g.year}`;
+      const had = nearest.get(k);
+      if (!had || g.distance < had.distance) nearest.set(k, g);
+    }
+    const kept = [...nearest.values()];
+    const years = yearsOf(kept);
+    const regions = [...new Map(kept.map((g) => [g.region.slug, g.region])).values()];
     const first = group[0]!;
     out.push({
       id: `gaps-${key}-${measure}`,
-      title: `各地${first.indicator.label}${MEASURE_WORD[measure]}目标比上级高出多少`,
-      summary: `${pairs.map((p) => `${p.region.shortName}与${p.parent.shortName}相比${tally(group.filter((g) => g.region.slug === p.region.slug && g.parent.slug === p.parent.slug))}`).join('；')}。`,
+      title: `各地${measureTitle(key, first.indicator.label, measure)}目标比上级高出多少`,
+      summary: `${regions.map((r) => `${r.shortName}与上级相比${tally(kept.filter((g) => g.region.slug === r.slug))}`).join('；')}。`,
       unit: '个百分点',
       labels: years.map(String),
-      lines: pairs.map((p) => {
-        const gs = years.map((y) => group.find((g) => g.year === y && g.region.slug === p.region.slug && g.parent.slug === p.parent.slug) ?? null);
+      lines: regions.map((r) => {
+        const gs = years.map((y) => nearest.get(`${r.slug}|${y}`) ?? null);
         return {
-          label: `${p.region.shortName}−${p.parent.shortName}`,
-          own: p.distance === 1,
+          label: `${r.shortName}对上级`,
+          own: false,
           values: gs.map((g) => g?.gap ?? null),
-          stated: gs.map((g) => (g ? `${g.target.stated}／${g.parentTarget.stated}` : null)),
+          stated: gs.map((g) => (g ? `${g.target.stated}／${g.parent.shortName}${g.parentTarget.stated}` : null)),
           urls: gs.map((g) => g?.target.url ?? null),
         };
       }),
