@@ -187,3 +187,28 @@ export function coverageMarks(doc: ReportDocument): Map<string, Mark[]> {
   }
   return marks;
 }
+
+export interface ConsecutivePair {
+  region: Region;
+  /** Last year's report and this year's (a full report preferred over an excerpt of the same year). */
+  from: ReportDocument;
+  to: ReportDocument;
+}
+
+/** Every pair of reports of one region for consecutive years: the pages of what changed from last year. */
+export function consecutivePairs(docs: readonly ReportDocument[]): ConsecutivePair[] {
+  const out: ConsecutivePair[] = [];
+  for (const g of groupByRegion(docs)) {
+    const byYear = new Map<number, ReportDocument>();
+    for (const d of g.documents) {
+      if (d.kind === 'coverage' || d.year === null) continue;
+      const had = byYear.get(d.year);
+      if (!had || (had.kind !== 'report' && d.kind === 'report')) byYear.set(d.year, d);
+    }
+    for (const [year, to] of [...byYear].sort((a, b) => a[0] - b[0])) {
+      const from = byYear.get(year - 1);
+      if (from) out.push({ region: g.region, from, to });
+    }
+  }
+  return out;
+}

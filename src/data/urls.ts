@@ -45,3 +45,5 @@ export function absoluteUrl(path: string, site: URL | string | undefined): strin
 export const indicatorPath = (key: string): string => `/indicators/${key}/`;
 export const indicatorHierarchyCsvPath = (key: string): string => `${indicatorPath(key)}hierarchy.csv`;
 export const regionHierarchyCsvPath = (slug: string): string => `${regionPath(slug)}hierarchy.csv`;
+/** What changed in a region's report of `year` from the year before (/regions/<slug>/changes/<year>/). */
+export const changesPath = (slug: string, year: number | string): string => `${regionPath(slug)}changes/${year}/`;

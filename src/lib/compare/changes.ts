@@ -248,20 +248,24 @@ function alignSentences(prev: Sentence[], cur: Sentence[]): SentenceChange[] {
       ci += m;
       if (next !== c) k++;
     }
+    // Last year's text before this year's: the gone sentences before a pair, then the new ones, then the pair.
     let r = 0;
+    let fresh: SentenceChange[] = [];
     for (const b of added) {
       let hit = -1;
       for (let j = r; j < removed.length && hit < 0; j++) if (similarity(removed[j]!.key, b.key) >= SIMILAR) hit = j;
       if (hit >= 0) {
         for (; r < hit; r++) out.push(...gone(removed[r]!, curKeys));
-        out.push(change('changed', b, removed[hit]!));
+        out.push(...fresh, change('changed', b, removed[hit]!));
+        fresh = [];
         r = hit + 1;
       } else {
         const moved = prevKeys.get(b.key);
-        out.push(moved ? change('moved', b, moved) : change('new', b, null));
+        fresh.push(moved ? change('moved', b, moved) : change('new', b, null));
       }
     }
     for (; r < removed.length; r++) out.push(...gone(removed[r]!, curKeys));
+    out.push(...fresh);
   }
   return out;
 }
@@ -286,14 +290,18 @@ function firstUse(xs: Sentence[], term: string, count: number): PhraseChange {
 /** Terms in quotation marks in `from` that the other report's text never has (its punctuation aside: 深蓝·零碳、精致). */
 function quotedTerms(from: Sentence[], other: Sentence[]): PhraseChange[] {
   const otherText = other.map((s) => s.key).join('|');
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { n: number; text: string; s: Sentence }>();
   for (const s of from) {
     for (const m of s.text.matchAll(/[“"「]([^”"」]{2,24})[”"」]/g)) {
       const key = maskedKey(m[1]!);
-      if (key.replace(/#/g, '').length >= 2) counts.set(key, (counts.get(key) ?? 0) + 1);
+      if (key.replace(/#/g, '').length < 2) continue;
+      const had = counts.get(key);
+      counts.set(key, { n: (had?.n ?? 0) + 1, text: had?.text ?? m[1]!, s: had?.s ?? s });
     }
   }
-  return [...counts].filter(([k]) => !otherText.includes(k)).map(([k, n]) => firstUse(from, k, n));
+  return [...counts]
+    .filter(([k]) => !otherText.includes(k))
+    .map(([, { n, text, s }]) => ({ text, count: n, documentId: s.documentId, paragraphId: s.paragraphId, url: paragraphPath(s.documentId, s.paragraphId, text) }));
 }
 
 /** Terms of 4–12 characters `from` uses three times or more, in two paragraphs or more, and the other report never does (longest kept). */
