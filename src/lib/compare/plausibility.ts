@@ -81,7 +81,9 @@ function median(xs: number[]): number {
  */
 export function magnitudeFlags(series: { id: string; value: number; unit: string | null; quote: string }[]): Map<string, ComparisonFlag> {
   const out = new Map<string, ComparisonFlag>();
-  const unit = series[0]?.unit ?? null;
+  // The series' most common unit (1.65亿美元, 1.25亿美元, 8395美元 → 亿美元), so the message reads as the reports do.
+  const units = series.map((s) => s.unit);
+  const unit = [...new Set(units)].sort((a, b) => units.filter((u) => u === b).length - units.filter((u) => u === a).length)[0] ?? null;
   const conv = series
     .map((s) => ({ ...s, v: convertUnit(s.value, s.unit, unit) }))
     .filter((s): s is typeof s & { v: number } => s.v !== null && s.v > 0);
