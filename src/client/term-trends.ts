@@ -59,7 +59,7 @@ function levelTable(t: TermTrend): HTMLElement {
       return el('td', {}, x ? `${x.meanPer10k}（${x.using}/${x.reports}份）` : '—');
     })),
   );
-  return el('div', { class: 'table-wrap' }, el('table', {},
+  return el('div', { class: 'table-wrap tt-levels' }, el('table', {},
     el('caption', {}, `每万字平均用“${t.phrase}”的次数（括号内：用过的报告数／当年收录的报告数）`),
     el('thead', {}, head), el('tbody', {}, ...rows)));
 }
@@ -77,7 +77,7 @@ function docTable(t: TermTrend, base: string): HTMLElement {
       el('td', {}, el('a', { href: search.pathname + search.search }, `${r.count}次`)),
       el('td', {}, String(r.per10k)));
   });
-  return el('div', { class: 'table-wrap' }, el('table', {},
+  return el('div', { class: 'table-wrap tt-docs' }, el('table', {},
     el('caption', {}, `用过“${t.phrase}”的${using.length}份报告（共收录${t.docs.length}份）；次数链接到这份报告中的检索结果`),
     el('thead', {}, el('tr', {}, ...['年份', '报告', '次数', '每万字'].map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, ...rows)));

@@ -93,6 +93,8 @@ export function termTrend(phrase: string, counts: ReadonlyMap<string, number>, d
 
 /** The chart: one line per level of government, the mean uses per 10,000 characters each year. */
 export function termSeries(t: TermTrend): LinesSeries {
+  // Every year from the first to the last, so the axis keeps time to scale (years with no report are gaps).
+  const span = t.years.length ? Array.from({ length: t.years.at(-1)! - t.years[0]! + 1 }, (_, i) => t.years[0]! + i) : [];
   const levels = LEVELS.filter((l) => t.byLevel.some((x) => x.level === l));
   const first = t.first ? `最早见于${t.first.doc.year}年（${t.first.doc.region?.name ?? t.first.doc.title}）` : '收录的报告都没有用过';
   const peak = [...t.byLevel].sort((a, b) => b.meanPer10k - a.meanPer10k)[0];
@@ -101,9 +103,9 @@ export function termSeries(t: TermTrend): LinesSeries {
     title: `“${t.phrase}”的历年用法`,
     summary: `${t.docs.length}份报告共用“${t.phrase}”${t.total}次，${first}${peak && peak.meanPer10k > 0 ? `；${LEVEL_WORDS[peak.level]}报告${peak.year}年用得最多（平均每万字${formatNumber(peak.meanPer10k)}次）` : ''}。`,
     unit: '次/万字',
-    labels: t.years.map(String),
+    labels: span.map(String),
     lines: levels.map((level) => {
-      const at = t.years.map((y) => t.byLevel.find((x) => x.level === level && x.year === y) ?? null);
+      const at = span.map((y) => t.byLevel.find((x) => x.level === level && x.year === y) ?? null);
       return {
         label: `${LEVEL_WORDS[level]}报告`,
         own: level === 'national',
