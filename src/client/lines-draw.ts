@@ -43,7 +43,9 @@ export function drawLines(el: HTMLElement & { chart?: Chart }): void {
         segment: { borderDash: (ctx: { p0DataIndex: number; p1DataIndex: number }) => (ctx.p1DataIndex - ctx.p0DataIndex > 1 ? [1, 4] : undefined) },
         borderColor: colour(i),
         backgroundColor: colour(i),
-        // The region's own line has hollow, larger circles, so a parent's equal target shows inside them.
+        // The region's own line has hollow, larger circles, drawn underneath (Chart.js draws a higher
+        // `order` first), so a parent's equal target shows inside them.
+        order: l.own ? 1 : 0,
         pointBackgroundColor: l.own ? bg : colour(i),
         borderDash: DASHES[i % DASHES.length],
         borderWidth: l.own ? 2.5 : 2,

@@ -104,11 +104,11 @@ export function termSeries(t: TermTrend): LinesSeries {
     summary: `${t.docs.length}份报告共用“${t.phrase}”${t.total}次，${first}${peak && peak.meanPer10k > 0 ? `；${LEVEL_WORDS[peak.level]}报告${peak.year}年用得最多（平均每万字${formatNumber(peak.meanPer10k)}次）` : ''}。`,
     unit: '次/万字',
     labels: span.map(String),
-    lines: levels.map((level) => {
+    lines: levels.map((level, i) => {
       const at = span.map((y) => t.byLevel.find((x) => x.level === level && x.year === y) ?? null);
       return {
         label: `${LEVEL_WORDS[level]}报告`,
-        own: level === 'national',
+        own: i === 0,
         values: at.map((x) => x?.meanPer10k ?? null),
         stated: at.map((x) => (x ? `平均每万字${formatNumber(x.meanPer10k)}次（${x.using}/${x.reports}份报告用过）` : null)),
         urls: at.map(() => null),
