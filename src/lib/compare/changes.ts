@@ -89,6 +89,8 @@ export interface ReportChanges {
 interface Sentence {
   text: string;
   key: string;
+  /** The keys of its clauses (cut at every punctuation mark): where terms are looked for. */
+  clauseKeys: string[];
   paragraphId: string;
   sectionId: string;
   part: SectionPart;
@@ -101,10 +103,12 @@ const CLAUSE_END = /[，,、：:；;。！？!?（）()“”"《》]/;
 const TERM_MIN = 4;
 const TERM_MAX = 12;
 const TERM_USES = 3;
-/** Words too common to make a term on their own, at a term's start or end. */
-const WEAK_EDGE = /^[的和与及等是在了对把为将也都又并而]|[的和与及等是在了对把为将也都又并而]$/;
+/** Not a term: a number, Latin letters, or a word too common to start or end one (的, 和, 在 …). */
+const NOT_A_TERM = /[#a-z0-9]|^[的和与及等是在了对把为将也都又并而]|[的和与及等是在了对把为将也都又并而]$/i;
 /** Changed, not new: this much of the two sentences' text in common (Dice over character bigrams). */
 const SIMILAR = 0.6;
+/** How many of last year's sentences ahead a rewritten sentence is looked for. */
+const PAIR_WINDOW = 30;
 
 /** Folded text with every number masked, for matching: 增长6% and 增长5.5% compare equal. */
 export function maskedKey(text: string): string {
@@ -139,15 +143,22 @@ function sentencesOf(doc: ChangesDocument, parts: ReadonlySet<SectionPart>): Sen
       const text = raw.trim();
       const key = maskedKey(text);
       if (key.length < 2) continue;
-      out.push({ text, key, paragraphId: p.id, sectionId: p.sectionId, part: sections.get(p.sectionId)!.part, documentId: doc.id });
+      const clauseKeys = text.split(CLAUSE_END).map(maskedKey).filter(Boolean);
+      out.push({ text, key, clauseKeys, paragraphId: p.id, sectionId: p.sectionId, part: sections.get(p.sectionId)!.part, documentId: doc.id });
     }
   }
   return out;
 }
 
+const BIGRAMS = new Map<string, Map<string, number>>();
+
 function bigrams(s: string): Map<string, number> {
-  const m = new Map<string, number>();
+  let m = BIGRAMS.get(s);
+  if (m) return m;
+  m = new Map<string, number>();
   for (let i = 0; i + 1 < s.length; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
+  if (BIGRAMS.size > 20000) BIGRAMS.clear();
+  BIGRAMS.set(s, m);
   return m;
 }
 
@@ -253,7 +264,8 @@ function alignSentences(prev: Sentence[], cur: Sentence[]): SentenceChange[] {
     let fresh: SentenceChange[] = [];
     for (const b of added) {
       let hit = -1;
-      for (let j = r; j < removed.length && hit < 0; j++) if (similarity(removed[j]!.key, b.key) >= SIMILAR) hit = j;
+      // Look a little way ahead only: a rewritten sentence stays near where it was.
+      for (let j = r; j < Math.min(removed.length, r + PAIR_WINDOW) && hit < 0; j++) if (similarity(removed[j]!.key, b.key) >= SIMILAR) hit = j;
       if (hit >= 0) {
         for (; r < hit; r++) out.push(...gone(removed[r]!, curKeys));
         out.push(...fresh, change('changed', b, removed[hit]!));
@@ -277,11 +289,11 @@ function gone(s: Sentence, curKeys: Map<string, Sentence>): SentenceChange[] {
 
 /** The text of sentences cut at every punctuation mark, folded, numbers masked: what a term is looked for in. */
 function clauseText(xs: Sentence[]): string {
-  return xs.map((s) => s.text.split(CLAUSE_END).map(maskedKey).join('|')).join('|');
+  return xs.map((s) => s.clauseKeys.join('|')).join('|');
 }
 
 function firstUse(xs: Sentence[], term: string, count: number): PhraseChange {
-  const s = xs.find((x) => maskedKey(x.text).includes(term)) ?? xs[0]!;
+  const s = xs.find((x) => x.clauseKeys.some((k) => k.includes(term))) ?? xs[0]!;
   const at = foldForMatch(s.text).indexOf(term);
   const words = at >= 0 ? s.text.slice(at, at + term.length) : '';
   return { text: term, count, documentId: s.documentId, paragraphId: s.paragraphId, url: words === term ? paragraphPath(s.documentId, s.paragraphId, term) : url(s.documentId, s.paragraphId, s.text) };
@@ -304,26 +316,46 @@ function quotedTerms(from: Sentence[], other: Sentence[]): PhraseChange[] {
     .map(([, { n, text, s }]) => ({ text, count: n, documentId: s.documentId, paragraphId: s.paragraphId, url: paragraphPath(s.documentId, s.paragraphId, text) }));
 }
 
+/** Every run of TERM_MIN–TERM_MAX characters inside one clause of `text` (clauses joined by |). */
+function gramSet(text: string): Set<string> {
+  const out = new Set<string>();
+  // Chinese text is in the Basic Multilingual Plane, so string offsets are characters.
+  for (const clause of text.split('|')) {
+    for (let n = TERM_MIN; n <= TERM_MAX; n++) for (let i = 0; i + n <= clause.length; i++) out.add(clause.slice(i, i + n));
+  }
+  return out;
+}
+
 /** Terms of 4–12 characters `from` uses three times or more, in two paragraphs or more, and the other report never does (longest kept). */
 function repeatedTerms(from: Sentence[], otherText: string): PhraseChange[] {
-  const counts = new Map<string, number>();
-  const paragraphs = new Map<string, Set<string>>();
+  const other = gramSet(otherText);
+  /** Per term: uses, paragraphs it is used in, and the last of those (sentences come in paragraph order). */
+  const counts = new Map<string, { n: number; paras: number; last: string }>();
   for (const s of from) {
-    for (const clause of s.text.split(CLAUSE_END).map(maskedKey)) {
-      const chars = Array.from(clause);
+    for (const clause of s.clauseKeys) {
       for (let n = TERM_MIN; n <= TERM_MAX; n++) {
-        for (let i = 0; i + n <= chars.length; i++) {
-          const g = chars.slice(i, i + n).join('');
-          if (/[#a-z0-9]/i.test(g) || WEAK_EDGE.test(g)) continue;
-          counts.set(g, (counts.get(g) ?? 0) + 1);
-          paragraphs.set(g, (paragraphs.get(g) ?? new Set()).add(s.paragraphId));
+        for (let i = 0; i + n <= clause.length; i++) {
+          const g = clause.slice(i, i + n);
+          const c = counts.get(g);
+          if (c) {
+            c.n++;
+            if (c.last !== s.paragraphId) {
+              c.paras++;
+              c.last = s.paragraphId;
+            }
+          } else counts.set(g, { n: 1, paras: 1, last: s.paragraphId });
         }
       }
     }
   }
-  const novel = [...counts].filter(([g, n]) => n >= TERM_USES && paragraphs.get(g)!.size >= 2 && !otherText.includes(g));
-  // Keep a term only if no longer novel term containing it is used as often.
-  let kept = novel.filter(([g, n]) => !novel.some(([h, m]) => h.length > g.length && h.includes(g) && m >= n));
+  const novel = new Map<string, number>();
+  for (const [g, c] of counts) if (c.n >= TERM_USES && c.paras >= 2 && !NOT_A_TERM.test(g) && !other.has(g)) novel.set(g, c.n);
+  // A term inside a longer novel term used as often is that longer term: it is enough to look one character longer.
+  const covered = new Set<string>();
+  for (const [h, m] of novel) {
+    for (const g of [h.slice(1), h.slice(0, -1)]) if ((novel.get(g) ?? Infinity) <= m) covered.add(g);
+  }
+  let kept: [string, number][] = [...novel].filter(([g]) => !covered.has(g));
   // 奋力谱写中国式现代化建设 + 力谱写中国式现代化建设河 + …: windows of one longer phrase, joined back.
   const whole = clauseText(from);
   const join = (a: string, b: string): string | null => {
