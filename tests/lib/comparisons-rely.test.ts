@@ -241,3 +241,17 @@ describe('a benchmark target graded by parts', () => {
     expect(c.verdict).toBe('mixed');
   });
 });
+
+describe('five-year summaries in a review (national-2018, hand-checked)', () => {
+  test('a paragraph opening 五年来， gives period figures for rates and 新增 counts, the last year’s for levels', async () => {
+    const { isMultiYear, figureFlags } = await import('../../src/lib/compare/plausibility.ts');
+    const p = '五年来，经济实力跃上新台阶。国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%，占世界经济比重从11.4%提高到15%左右，对世界经济增长贡献率超过30%。城镇新增就业6600万人以上。';
+    expect(isMultiYear({ kind: 'level', value: 6600, unit: '万人', quote: '城镇新增就业6600万人以上', metric: '城镇新增就业' }, p)).toBe(true);
+    expect(isMultiYear({ kind: 'growth', value: 30, unit: '%', quote: '经济增长贡献率超过30%', metric: '经济增长' }, p)).toBe(true);
+    const level = '五年来，“经济强”的实力更加雄厚。地区生产总值超过千亿元，年均增长4.8%。';
+    expect(isMultiYear({ kind: 'level', value: 1000, unit: '亿元', quote: '地区生产总值超过千亿元', metric: '地区生产总值' }, level)).toBe(false);
+    // 超过30% as a growth rate's lower bound is flagged like a rate beyond 30%.
+    expect(figureFlags({ kind: 'growth', value: 30, unit: '%', quote: '增长超过30%', metric: 'x', comparator: 'at-least' }, '', { combinedIndicator: false }).map((f) => f.code)).toEqual(['growth-out-of-range']);
+    expect(figureFlags({ kind: 'growth', value: 30, unit: '%', quote: '增长30%', metric: 'x', comparator: 'exact' }, '', { combinedIndicator: false })).toEqual([]);
+  });
+});

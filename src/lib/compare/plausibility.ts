@@ -19,6 +19,7 @@ export const BLOCKING_FLAGS: ReadonlySet<string> = new Set([
 
 interface FigureLike {
   kind: string;
+  comparator?: string;
   value: number | null;
   unit: string | null;
   quote: string;
@@ -39,13 +40,20 @@ export function isMultiYear(fig: FigureLike, paragraph: string): boolean {
   const before = clauseBefore(paragraph, fig.quote);
   const digit = fig.quote.search(/\d/);
   const lead = digit < 0 ? fig.quote : fig.quote.slice(0, digit);
-  return /年均|累计|五年来|五年间|五年共|“十[一二三四五]五”(期间|时期)|(19|20)\d\d年以来|近[两三四五]年/.test(`${before}${lead}`);
+  if (/年均|累计|五年来|五年间|五年共|“十[一二三四五]五”(期间|时期)|(19|20)\d\d年以来|近[两三四五]年/.test(`${before}${lead}`)) return true;
+  // A paragraph that opens 五年来，/过去五年，… sums up the five years: its rates and its 新增 counts are for the
+  // period (national-2018: 五年来，…城镇新增就业6600万人以上; 能耗下降20%以上), while a level it states is the
+  // last year's (地区生产总值超过千亿元).
+  const flow = fig.kind === 'growth' || /新增|增加|新建|共/.test(`${fig.metric}${fig.quote}`);
+  return flow && /^[\s—]*(过去|这|近)?五年(来|间|中|里)?[，,：:]/.test(paragraph);
 }
 
 /** Checks that need only the figure and its paragraph. */
 export function figureFlags(fig: FigureLike, paragraph: string, opts: { combinedIndicator: boolean }): ComparisonFlag[] {
   const flags: ComparisonFlag[] = [];
-  if (fig.kind === 'growth' && fig.unit === '%' && fig.value !== null && Math.abs(fig.value) > GROWTH_LIMIT) {
+  // A lower bound at the limit (超过30%) is as implausible as a figure beyond it.
+  const bound = fig.comparator === 'at-least' && fig.value !== null && fig.value > 0;
+  if (fig.kind === 'growth' && fig.unit === '%' && fig.value !== null && (Math.abs(fig.value) > GROWTH_LIMIT || (bound && fig.value >= GROWTH_LIMIT))) {
     flags.push({
       code: 'growth-out-of-range',
       message: `报告写作“${fig.quote}”：增速超过±${GROWTH_LIMIT}%，文本提取时可能丢失了小数点或数字，请核对原文。`,
