@@ -255,3 +255,11 @@ describe('five-year summaries in a review (national-2018, hand-checked)', () => 
     expect(figureFlags({ kind: 'growth', value: 30, unit: '%', quote: '增长30%', metric: 'x', comparator: 'exact' }, '', { combinedIndicator: false })).toEqual([]);
   });
 });
+
+test('…unless the sentence names its year (河北省 2013: 五年来，…2012年全省生产总值26575亿元，同比增长9.6%)', async () => {
+  const { isMultiYear } = await import('../../src/lib/compare/plausibility.ts');
+  const p = '五年来，我们坚持以经济建设为中心，经济保持平稳较快发展。综合经济实力大幅提升，2012年全省生产总值26575亿元，同比增长9.6%，比2007年增长65.8%。';
+  expect(isMultiYear({ kind: 'growth', value: 9.6, unit: '%', quote: '生产总值26575亿元，同比增长9.6%', metric: '生产总值' }, p)).toBe(false);
+  const five = '这五年，各项社会事业加快发展。城镇新增就业5771万人，转移农业劳动力4500万人。';
+  expect(isMultiYear({ kind: 'level', value: 5771, unit: '万人', quote: '城镇新增就业5771万人', metric: '城镇新增就业' }, five)).toBe(true);
+});

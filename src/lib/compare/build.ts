@@ -251,7 +251,7 @@ function judge(t: Item, res: Item | null, next: ReportDocument | null, results: 
     return { ...none, verdict: 'pending', rule: `收录的报告中还没有${t.year + 1}年的报告，结果待公布。`, ruleEn: `No report for ${t.year + 1} in the collection yet.` };
   }
   // A review the parser read without a heading (results in the opening text) is a review too.
-  if (!hasReview(next) && !results.some((r) => r.doc === next && r.year === t.year)) {
+  if (!hasReview(next) && !results.some((r) => r.doc === next && r.year === t.year && r.horizon === t.horizon)) {
     return {
       ...none,
       verdict: 'review-missing',
@@ -289,6 +289,14 @@ function judge(t: Item, res: Item | null, next: ReportDocument | null, results: 
       };
     }
     const p = mentionIn(next, key);
+    if (!p && next.kind === 'partial-report') {
+      return {
+        ...none,
+        verdict: 'review-missing',
+        rule: `${next.id}是节选（如摘登），收录的部分没有提到该指标的${t.year}年数字；全文可能有，无法对照。`,
+        ruleEn: `${next.id} is an excerpt; the part in the collection does not state the indicator for ${t.year}, the full text may.`,
+      };
+    }
     if (!p) return { ...none, verdict: 'not-reported', rule: `${next.id}的回顾部分没有提到该指标。`, ruleEn: `The review in ${next.id} never mentions the indicator.` };
     return {
       ...none,

@@ -44,8 +44,12 @@ export function isMultiYear(fig: FigureLike, paragraph: string): boolean {
   // A paragraph that opens 五年来，/过去五年，… sums up the five years: its rates and its 新增 counts are for the
   // period (national-2018: 五年来，…城镇新增就业6600万人以上; 能耗下降20%以上), while a level it states is the
   // last year's (地区生产总值超过千亿元).
+  // …unless the sentence names its year (五年来，…2012年全省生产总值26575亿元，同比增长9.6%).
   const flow = fig.kind === 'growth' || /新增|增加|新建|共/.test(`${fig.metric}${fig.quote}`);
-  return flow && /^[\s—]*(过去|这|近)?五年(来|间|中|里)?[，,：:]/.test(paragraph);
+  if (!flow || !/^[\s—]*(过去|这|近)?五年(来|间|中|里)?[，,：:]/.test(paragraph)) return false;
+  const at = paragraph.indexOf(fig.quote);
+  const sentence = at < 0 ? '' : paragraph.slice(Math.max(...['。', '；', ';'].map((p) => paragraph.lastIndexOf(p, at))) + 1, at + fig.quote.length);
+  return !/(19|20)\d\d年(?!以来|来)|同比|比上年|去年|上年/.test(sentence);
 }
 
 /** Checks that need only the figure and its paragraph. */
