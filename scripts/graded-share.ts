@@ -1,5 +1,5 @@
 /**
- * npm run graded-share -- PATH…   how many comparison rows can be graded, by verdict, over the given sources
+ * node --experimental-strip-types scripts/graded-share.ts PATH…   how many comparison rows can be graded, by verdict, over the given sources
  * (default seeds/). The figure the research notes report before and after a change to src/lib/compare.
  */
 import { parseSources } from '../src/lib/parse/index.ts';
