@@ -1,5 +1,5 @@
 /**
-* node --experimental-strip-types scripts/measure-view.ts <dist> <path> <out.png> [width] [height] [waitFor]: serve a built site, open one
+ * node --experimental-strip-types scripts/measure-view.ts <dist> <path> <out.png> [width] [height] [waitFor]: serve a built site, open one
  * page in headless Chromium, wait for a selector (default: the page's load), screenshot it and print the bytes
  * it loaded, by kind (what the research notes report for each view).
  */
