@@ -442,7 +442,7 @@ export default function searchIndex(opts: IndexOptions = {}): AstroIntegration {
   let cacheDir = tmpdir();
   const start = async (logger: Logger): Promise<Pending> => {
     const { loadCorpus } = await import('../data/load.ts');
-    const input = indexInput(loadCorpus().result.documents);
+    const input = indexInput((await loadCorpus()).result.documents);
     if (process.env.SEARCH_INDEX_THREAD === 'main') return inThisThread(input, opts);
     mkdirSync(cacheDir, { recursive: true });
     return inWorker(input, opts, mkdtempSync(path.join(cacheDir, 'search-index-')), logger);
