@@ -8,6 +8,7 @@ import {
   CategoryScale, Chart, LineController, LineElement, LinearScale, PointElement, Tooltip, type PointStyle, type TooltipItem,
 } from 'chart.js';
 import type { LinesSeries } from '../lib/compare/index.ts';
+import { sitePath } from '../data/urls.ts';
 
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip);
 
@@ -84,7 +85,7 @@ export function drawLines(el: HTMLElement & { chart?: Chart }): void {
       onClick: (_e, elements) => {
         const hit = elements[0];
         const url = hit ? series.lines[hit.datasetIndex]?.urls[hit.index] : null;
-        if (url) window.location.assign(url);
+        if (url) window.location.assign(sitePath(url));
       },
     },
   });

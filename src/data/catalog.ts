@@ -6,7 +6,6 @@
 import type { IdAlias } from '../lib/parse/index.ts';
 import type { Diagnostic, Region, ReportDocument } from '../lib/index.ts';
 import { stripSpace } from '../lib/text/index.ts';
-import type { TermDoc } from '../lib/trends/index.ts';
 
 const KIND_ORDER: Record<ReportDocument['kind'], number> = { report: 0, 'partial-report': 1, 'five-year-plan': 2, coverage: 3 };
 const LEVEL_ORDER: Record<Region['level'], number> = { national: 0, province: 1, prefecture: 2, county: 3, unknown: 4 };
@@ -230,13 +229,3 @@ export function consecutivePairs(docs: readonly ReportDocument[]): ConsecutivePa
   return out;
 }
 
-/** What the terms page needs of each report (no text): region, year and length in characters (whitespace aside). */
-export function termDocs(docs: readonly ReportDocument[]): TermDoc[] {
-  return sortDocuments(docs.filter((d) => d.kind !== 'coverage')).map((d) => ({
-    id: d.id,
-    title: d.title,
-    region: d.region ? { slug: d.region.slug, name: d.region.name, level: d.region.level } : null,
-    year: d.year,
-    chars: d.paragraphs.reduce((n, p) => n + stripSpace(p.text).length, 0) + d.sections.reduce((n, s) => n + stripSpace(s.text).length, 0),
-  }));
-}

@@ -125,6 +125,3 @@ export const indicatorHierarchyCsvPath = (key: string): string => `${indicatorPa
 export const regionHierarchyCsvPath = (slug: string): string => `${regionPath(slug)}hierarchy.csv`;
 /** What changed in a region's report of `year` from the year before (/regions/<slug>/changes/<year>/). */
 export const changesPath = (slug: string, year: number | string): string => `${regionPath(slug)}changes/${year}/`;
-/** How often reports use a phrase across years (the terms page reads ?q= in the browser). */
-export const termsPath = (phrase?: string): string => sitePath(`terms/${phrase ? `?q=${encodeURIComponent(phrase)}` : ''}`);
-export const termDocsPath = sitePath('terms/docs.json');
