@@ -5,6 +5,7 @@
  */
 import type { IdAlias } from '../lib/parse/index.ts';
 import type { Diagnostic, Region, ReportDocument } from '../lib/index.ts';
+import { stripSpace } from '../lib/text/index.ts';
 
 const KIND_ORDER: Record<ReportDocument['kind'], number> = { report: 0, 'partial-report': 1, 'five-year-plan': 2, coverage: 3 };
 const LEVEL_ORDER: Record<Region['level'], number> = { national: 0, province: 1, prefecture: 2, county: 3, unknown: 4 };
@@ -202,3 +203,29 @@ export function aliasAnchors(aliases: readonly IdAlias[], documentId: string): M
   }
   return out;
 }
+
+export interface ConsecutivePair {
+  region: Region;
+  /** Last year's report and this year's (a full report preferred over an excerpt of the same year). */
+  from: ReportDocument;
+  to: ReportDocument;
+}
+
+/** Every pair of reports of one region for consecutive years: the pages of what changed from last year. */
+export function consecutivePairs(docs: readonly ReportDocument[]): ConsecutivePair[] {
+  const out: ConsecutivePair[] = [];
+  for (const g of groupByRegion(docs)) {
+    const byYear = new Map<number, ReportDocument>();
+    for (const d of g.documents) {
+      if (d.kind === 'coverage' || d.year === null) continue;
+      const had = byYear.get(d.year);
+      if (!had || (had.kind !== 'report' && d.kind === 'report')) byYear.set(d.year, d);
+    }
+    for (const [year, to] of [...byYear].sort((a, b) => a[0] - b[0])) {
+      const from = byYear.get(year - 1);
+      if (from) out.push({ region: g.region, from, to });
+    }
+  }
+  return out;
+}
+

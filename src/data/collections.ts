@@ -5,7 +5,7 @@
 import { getCollection, getEntry } from 'astro:content';
 import type { Diagnostic, Region, ReportDocument, Source } from '../lib/index.ts';
 import type { IdAlias } from '../lib/parse/index.ts';
-import { compareComparisons, targetOutcomes, type Comparison, type TargetOutcome } from '../lib/compare/index.ts';
+import { compareComparisons, hierarchyGaps, targetOutcomes, type Comparison, type HierarchyGap, type TargetOutcome } from '../lib/compare/index.ts';
 import { sortDocuments } from './catalog.ts';
 import { yearDistributions, type Distribution } from './distribution.ts';
 import { documentMarkdown } from '../lib/parse/index.ts';
@@ -51,6 +51,14 @@ export async function allComparisons(where: (row: Comparison) => boolean = () =>
     .map((e) => e.data)
     .filter(where)
     .sort(compareComparisons);
+}
+
+let gapsCache: Promise<HierarchyGap[]> | null = null;
+
+/** The gaps between regions' targets and their parents' (层层加码), computed once per build; `where` narrows them. */
+export async function allHierarchyGaps(where: (gap: HierarchyGap) => boolean = () => true): Promise<HierarchyGap[]> {
+  gapsCache ??= allComparisons().then((rows) => hierarchyGaps(rows));
+  return (await gapsCache).filter(where);
 }
 
 /** For each of a report's targets, what became of it and of last year's target for the same indicator. */

@@ -120,3 +120,8 @@ export const dataSectionPath = (anchor: string): string => `${dataPath()}#${anch
 export const dataVersionPath = (): string => dataSectionPath('version');
 /** One year's targets for one indicator across regions, with the province and national targets beside each (CSV). */
 export const yearDistributionCsvPath = (year: number, key: string, measure: string): string => sitePath(`years/${year}/${key}-${measure}.csv`);
+/** The gaps between regions' targets and their parents' (层层加码) as CSV. */
+export const indicatorHierarchyCsvPath = (key: string): string => `${indicatorPath(key)}hierarchy.csv`;
+export const regionHierarchyCsvPath = (slug: string): string => `${regionPath(slug)}hierarchy.csv`;
+/** What changed in a region's report of `year` from the year before (/regions/<slug>/changes/<year>/). */
+export const changesPath = (slug: string, year: number | string): string => `${regionPath(slug)}changes/${year}/`;

@@ -44,6 +44,14 @@ export const INDICATORS: readonly Indicator[] = [
     names: ['规模以上工业增加值', '规上工业增加值', '规模以上工业企业增加值', '规模以上工业企业工业增加值', '规模工业增加值'],
   },
   {
+    key: 'primary-value-added', label: '第一产业增加值', en: 'Primary industry value added', unit: '亿元',
+    names: ['第一产业增加值', '一产增加值'],
+  },
+  {
+    key: 'secondary-value-added', label: '第二产业增加值', en: 'Secondary industry value added', unit: '亿元',
+    names: ['第二产业增加值', '二产增加值'],
+  },
+  {
     key: 'services-value-added', label: '服务业增加值', en: 'Services value added', unit: '亿元',
     names: ['服务业增加值', '第三产业增加值'],
     notAfter: /(生产性|现代)$/,

@@ -101,7 +101,7 @@ describe('yearDistributions: one year\'s targets against the province\'s and the
   it('marks a province\'s and the nation\'s targets and says which cities set a higher one', () => {
     const gdp = comparisons.find((c) => c.id === 'weihai-gdp-growth-2024')!;
     const bench = (slug: string, name: string, code: string, value: number): Comparison => ({
-      ...gdp, id: `${slug}-gdp-growth-2024`, region: { slug, name, shortName: name, code },
+      ...gdp, id: `${slug}-gdp-growth-2024`, region: { slug, name, shortName: name, code, level: code.length > 2 ? 'national' : 'province', parents: [] },
       target: { ...gdp.target!, value, valueMax: null, stated: `增长${value}%左右`, url: `/reports/${slug}-2024/#s1-p1` },
     });
     const rows = [...comparisons, bench('shandong', '山东省', '37', 5), bench('zhongguo', '中华人民共和国', '100000', 5)];

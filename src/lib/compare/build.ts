@@ -13,84 +13,25 @@
  * - levels are shown as each report states them, never smoothed or revised.
  * Pure: no I/O, browser-safe.
  */
+export { paragraphPath, sourcePath, textFragment } from './side.ts';
 import { ComparisonSchema, type Comparison, type ComparisonFlag, type ComparisonSide, type Verdict } from './schema.ts';
 import { HEADLINE_INDICATOR, INDICATORS, findIndicators, indicator as indicatorByKey, labelFor, type Indicator } from '../indicators.ts';
-import { statedFigure } from './figure-words.ts';
-import { BLOCKING_FLAGS, figureFlags, isMultiYear, magnitudeFlags } from './plausibility.ts';
+import { paragraphPath, setSourceHashes, side, type Horizon, type Item } from './side.ts';
+import { BLOCKING_FLAGS, figureFlags, isMultiYear, magnitudeFlags, pairMagnitudeFlag } from './plausibility.ts';
+import { INDICATOR_PARTS, judgeByParts } from './parts.ts';
 import type { ParseResult, ReportDocument, Result, Target } from '../schema.ts';
-import { VERDICT_LABELS, formatNumber, grade, type BenchmarkFigure } from './verdicts.ts';
+import { VERDICT_LABELS, boundOf, formatNumber, grade, type BenchmarkFigure } from './verdicts.ts';
 
-type Horizon = 'annual' | 'five-year';
 type Measure = Comparison['measure'];
-
-/** A target or a result with what the comparison needs to know about it. */
-interface Item {
-  doc: ReportDocument;
-  fig: Target | Result;
-  horizon: Horizon;
-  year: number;
-  estimate: boolean;
-  paragraph: string;
-  flags: ComparisonFlag[];
-}
 
 const MEASURES: readonly Measure[] = ['growth', 'level', 'share', 'qualitative'];
 const INDICATOR_ORDER = new Map(INDICATORS.map((ind, i) => [ind.key, i]));
 
-/** Percent-encode words for a text fragment (`#:~:text=`): `-`, `,` and `&` must be escaped too. */
-export function textFragment(words: string): string {
-  return encodeURIComponent(words).replace(/-/g, '%2D');
-}
-
-/** Site path of a paragraph, with a text fragment that highlights `quote` when given. */
-export function paragraphPath(documentId: string, paragraphId: string, quote?: string): string {
-  return `/reports/${documentId}/#${paragraphId}${quote ? `:~:text=${textFragment(quote)}` : ''}`;
-}
-
-const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
-/**
- * Site path of a source line: seeds/000_x.txt, line 12 → /sources/000_x/#L12. File names that are
- * not URL-safe are named source-<first 12 hex of sha256>, as the site names them (src/data/urls.ts).
- */
-export function sourcePath(file: string, line: number, sha256?: string): string {
-  const base = (file.split(/[\\/]/).pop() ?? file).replace(/\.txt$/i, '');
-  const slug = SAFE_NAME.test(base) || !sha256 ? base : `source-${sha256.slice(0, 12)}`;
-  return `/sources/${slug}/#L${line}`;
-}
-
-/** sha256 by source file, for source URLs (set per buildComparisons call). */
-let SHAS = new Map<string, string>();
-
 /** Whose figure and which indicator a comparison row is about. */
 function subject(region: NonNullable<ReportDocument['region']>, ind: Indicator): Pick<Comparison, 'region' | 'indicator'> {
   return {
-    region: { slug: region.slug, name: region.name, shortName: region.shortName, code: region.code },
+    region: { slug: region.slug, name: region.name, shortName: region.shortName, code: region.code, level: region.level, parents: region.parents },
     indicator: { key: ind.key, label: labelFor(ind, region.level), en: ind.en, unit: ind.unit },
-  };
-}
-
-function side(item: Item): ComparisonSide {
-  const f = item.fig;
-  const inParagraph = item.paragraph.includes(f.quote);
-  return {
-    id: f.id,
-    documentId: f.documentId,
-    paragraphId: f.paragraphId,
-    url: paragraphPath(f.documentId, f.paragraphId, inParagraph ? f.quote : undefined),
-    sourceUrl: sourcePath(f.position.file, f.line, SHAS.get(f.position.file)),
-    file: f.position.file,
-    line: f.line,
-    metric: f.metric,
-    value: f.value,
-    valueMax: f.valueMax,
-    unit: f.unit,
-    qualifier: f.qualifier,
-    comparator: f.comparator,
-    benchmark: f.benchmark,
-    stated: statedFigure(f, item.horizon),
-    quote: f.quote,
-    estimate: item.estimate,
   };
 }
 
@@ -116,11 +57,44 @@ function mentionIn(doc: ReportDocument, key: string): ReportDocument['paragraphs
   return null;
 }
 
+/** The dictionary key a figure is about: the parser's, else the entry whose name the metric is, exactly. */
+function keyOf(fig: Target | Result): string | null {
+  if (fig.canonical) return fig.canonical;
+  const metric = fig.metric.replace(/[“”"]/g, '');
+  const hit = findIndicators(metric).find((m) => m.start === 0 && m.end === metric.length);
+  return hit?.indicator.key ?? null;
+}
+
+/**
+ * 预计 covers the figures listed right after it: "预计完成生产总值1057亿元，增长3%。第一产业增加值增长2%；…第三产业
+ * 增加值增长2.3%。" The parser reads 预计 within a sentence; here it also covers the following sentences of the
+ * paragraph while each states a figure and does not open with a verb of its own (完成一般公共预算收入673.9亿元
+ * is a final figure, as the report's own wording says), and stops at the first that does not. Only a 预计 that
+ * opens its sentence (预计全年…, 初步预计，…) reaches past it; 利润预计增长15% is about that one item.
+ */
+export function estimated(fig: Pick<Result, 'estimate' | 'quote'>, paragraph: string): boolean {
+  if (fig.estimate || fig.quote.includes('预计')) return true;
+  const at = paragraph.indexOf(fig.quote);
+  if (at <= 0) return false;
+  const sentences = paragraph.slice(0, at + fig.quote.length).split(/(?<=[。！？])/);
+  const own = sentences.pop() ?? '';
+  if (own.includes('预计')) return true;
+  const opensOwn = (x: string) => /^\s*(全年)?(完成|实现|达到|达|共|累计|新增|全市|全县|全省)/.test(x);
+  if (opensOwn(own)) return false;
+  for (let i = sentences.length - 1; i >= 0; i--) {
+    const x = sentences[i]!;
+    if (x.includes('预计')) return /^[\s—\-－]*(初步|全年|今年|去年)?预计/.test(x);
+    if (!/\d/.test(x) || opensOwn(x)) return false;
+  }
+  return false;
+}
+
 function items(doc: ReportDocument, list: (Target | Result)[], isResult: boolean): Item[] {
   const paragraphs = new Map(doc.paragraphs.map((p) => [p.id, p.text]));
   const out: Item[] = [];
   for (const fig of list) {
-    if (!fig.canonical) continue;
+    const key = keyOf(fig);
+    if (!key) continue;
     const paragraph = paragraphs.get(fig.paragraphId) ?? '';
     let horizon: Horizon = fig.horizon;
     const flags: ComparisonFlag[] = [];
@@ -128,12 +102,11 @@ function items(doc: ReportDocument, list: (Target | Result)[], isResult: boolean
       horizon = 'five-year';
       flags.push({ code: 'multi-year', message: `“${fig.quote}”说的是多年的年均数或累计数，归入五年目标一栏，不作当年结果。` });
     }
-    const combined = Boolean(indicatorByKey(fig.canonical)?.expands) && isResult;
+    const combined = Boolean(indicatorByKey(key)?.expands) && isResult;
     flags.push(...figureFlags(fig, paragraph, { combinedIndicator: combined }));
     const year = fig.year ?? (isResult ? (doc.reviewYear ?? doc.year! - 1) : doc.year!);
-    // The parser reads 预计 only before the indicator's name; "…收入预计分别增长4%" says it after.
-    const estimate = isResult && ((fig as Result).estimate || fig.quote.includes('预计'));
-    out.push({ doc, fig, horizon, year, estimate, paragraph, flags });
+    const estimate = isResult && estimated(fig as Result, paragraph);
+    out.push({ doc, fig, key, horizon, year, estimate, paragraph, flags });
   }
   return out;
 }
@@ -150,26 +123,39 @@ function yearWords(year: number, horizon: Horizon): string {
   return horizon === 'five-year' ? `至${year}年的五年间，` : `${year}年`;
 }
 
-/** The figure a benchmark target is graded against, when the data has it. */
+/** The region a benchmark names (全国, 全省, 全市), among the region's parents; null when it names none we know. */
+function benchmarkRegion(benchmark: string | null, region: NonNullable<ReportDocument['region']>): { name: string; code: string | null } | null {
+  if (!benchmark) return null;
+  if (/全国/.test(benchmark)) return { name: '全国', code: '100000' };
+  const level = /市|州|盟/.test(benchmark) ? 'prefecture' : /省|自治区|全区/.test(benchmark) ? 'province' : null;
+  return level ? (region.parents.find((p) => p.level === level) ?? null) : null;
+}
+
+/**
+ * The figure a benchmark target is graded against, when a report in the collection states it:
+ * 与经济增长同步 → the region's own GDP growth in the next review; 高于全省 → the province's growth in
+ * the same indicator and year, from the province's own report (any report of it that reviews that year).
+ */
 function benchmarkFor(
-  target: Target,
+  t: Item,
   region: NonNullable<ReportDocument['region']>,
-  year: number,
   next: ReportDocument,
   results: Item[],
 ): { label: string; found: { bench: BenchmarkFigure; item: Item } | null } {
-  const growth = (i: Item) => i.fig.kind === 'growth' && i.fig.unit === '%' && i.fig.value !== null && i.horizon === 'annual' && i.year === year;
-  if (target.benchmark === '经济增长') {
+  const year = t.year;
+  const growth = (i: Item) => i.fig.kind === 'growth' && i.fig.unit === '%' && i.fig.value !== null && i.horizon === 'annual' && i.year === year && !boundOf(i.fig);
+  if (t.fig.benchmark === '经济增长' || (t.fig.benchmark && /经济|生产总值|GDP/.test(t.fig.benchmark))) {
     const label = `${region.name}${year}年生产总值增速`;
-    const item = results.find((i) => i.doc === next && i.fig.canonical === HEADLINE_INDICATOR.key && growth(i));
+    const item = results.find((i) => i.doc === next && i.key === HEADLINE_INDICATOR.key && growth(i));
     return { label, found: item ? { bench: { label, value: item.fig.value!, unit: '%' }, item } : null };
   }
-  const level = target.benchmark === '全国' ? 'national' : target.benchmark === '全市' ? 'prefecture' : 'province';
-  const parent = level === 'national' ? { name: '全国', code: '100000' } : region.parents.find((p) => p.level === level);
-  const label = `${parent?.name ?? target.benchmark ?? '上级地区'}${year}年${indicatorByKey(target.canonical!)?.label ?? ''}增速`;
+  const parent = benchmarkRegion(t.fig.benchmark, region);
+  const label = `${parent?.name ?? t.fig.benchmark ?? '上级地区'}${year}年${indicatorByKey(t.key)?.label ?? ''}增速`;
   if (!parent) return { label, found: null };
   const item = results.find(
-    (i) => (i.doc.region?.code === parent.code || i.doc.region?.name === parent.name) && i.fig.canonical === target.canonical && growth(i),
+    (i) =>
+      (parent.code === '100000' ? i.doc.region?.level === 'national' : i.doc.region?.code === parent.code || i.doc.region?.name === parent.name) &&
+      i.key === t.key && growth(i),
   );
   return { label, found: item ? { bench: { label, value: item.fig.value!, unit: '%' }, item } : null };
 }
@@ -178,7 +164,10 @@ function summarise(row: Omit<Comparison, 'summary'>, docsOfRegion: Map<number, R
   const when = yearWords(row.year, row.horizon);
   const label = row.verdictLabel;
   const t = row.target ? `目标${row.target.stated}` : '';
-  const r = row.result ? `${row.result.estimate ? '预计' : '实际'}${row.result.stated}` : '';
+  const r = row.result
+    ? `${row.result.estimate ? '预计' : '实际'}${row.result.stated}`
+    : row.parts.map((p) => `${p.indicator.label.replace(/居民人均可支配收入$/, '居民')}${p.result.estimate ? '预计' : '实际'}${p.result.stated}`).join('、');
+  if (row.parts.length) return `${when}${t}，${r}，${label}${row.verdict === 'mixed' || !GRADED.has(row.verdict) ? '' : '（按分项）'}。`;
   switch (row.verdict) {
     case 'pending':
       return `${when}${t}，结果待${row.year + 1}年报告公布。`;
@@ -219,7 +208,7 @@ function flagMagnitudes(results: Item[]): void {
   const levelSeries = new Map<string, Item[]>();
   for (const i of results) {
     if (i.fig.kind !== 'level' || i.horizon !== 'annual' || i.fig.value === null) continue;
-    const k = `${i.doc.region!.slug}|${i.fig.canonical}`;
+    const k = `${i.doc.region!.slug}|${i.key}`;
     levelSeries.set(k, [...(levelSeries.get(k) ?? []), i]);
   }
   for (const series of levelSeries.values()) {
@@ -242,6 +231,9 @@ export const GRADED: ReadonlySet<Verdict> = new Set(['exceeded', 'met', 'missed'
 /** What a comparison row says about a target: the verdict, the rule in words, the benchmark and mention it used, its flags. */
 interface Judgement {
   verdict: Verdict;
+  /** The parts graded instead of the indicator (see parts.ts), and the results they came from. */
+  parts: Comparison['parts'];
+  partItems: Item[];
   rule: string;
   ruleEn: string;
   benchmark: Comparison['benchmark'];
@@ -252,13 +244,14 @@ interface Judgement {
 /** Judge a target against the result the next report states (`res`), or say why it cannot be judged. */
 function judge(t: Item, res: Item | null, next: ReportDocument | null, results: Item[]): Judgement {
   const region = t.doc.region!;
-  const key = t.fig.canonical!;
+  const key = t.key;
   const flags = [...t.flags, ...(res?.flags ?? [])];
-  const none = { benchmark: null, mention: null, flags };
+  const none = { benchmark: null, mention: null, flags, parts: [], partItems: [] };
   if (!next) {
     return { ...none, verdict: 'pending', rule: `收录的报告中还没有${t.year + 1}年的报告，结果待公布。`, ruleEn: `No report for ${t.year + 1} in the collection yet.` };
   }
-  if (!hasReview(next)) {
+  // A review the parser read without a heading (results in the opening text) is a review too.
+  if (!hasReview(next) && !results.some((r) => r.doc === next && r.year === t.year && r.horizon === t.horizon)) {
     return {
       ...none,
       verdict: 'review-missing',
@@ -266,8 +259,44 @@ function judge(t: Item, res: Item | null, next: ReportDocument | null, results: 
       ruleEn: `${next.id} is an excerpt without the review of the previous year.`,
     };
   }
+  const needs = t.fig.benchmark || t.fig.comparator === 'in-step' || t.fig.comparator === 'above-benchmark';
+  const b = needs ? benchmarkFor(t, region, next, results) : null;
+  const benchmark = b?.found ? { label: b.label, value: b.found.bench.value, unit: b.found.bench.unit, source: side(b.found.item) } : null;
+  if (b?.found && b.found.item.doc.region?.slug !== region.slug) {
+    const src = b.found.item;
+    flags.push({
+      code: 'benchmark-from-parent',
+      message: `基准取自${src.doc.region?.name ?? ''}的报告（${src.doc.id}）回顾：“${src.fig.quote}”。`,
+    });
+  }
   if (!res) {
+    const partKeys = t.fig.kind === 'growth' ? (INDICATOR_PARTS[key] ?? []) : [];
+    const found = partKeys.map((k) => ({
+      key: k,
+      item: results.find((r) => r.doc === next && r.key === k && r.horizon === t.horizon && r.year === t.year && r.fig.kind === 'growth') ?? null,
+    }));
+    const byParts = found.length ? judgeByParts(t, found, next.id, { benchmark: b?.found?.bench ?? null, benchmarkNeed: b?.label }) : null;
+    if (byParts) {
+      return {
+        ...none,
+        benchmark,
+        verdict: byParts.verdict,
+        rule: byParts.rule,
+        ruleEn: byParts.ruleEn,
+        parts: byParts.parts,
+        partItems: found.flatMap((f) => (f.item ? [f.item] : [])),
+        flags: [...flags, ...byParts.flags],
+      };
+    }
     const p = mentionIn(next, key);
+    if (!p && next.kind === 'partial-report') {
+      return {
+        ...none,
+        verdict: 'review-missing',
+        rule: `${next.id}是节选（如摘登），收录的部分没有提到该指标的${t.year}年数字；全文可能有，无法对照。`,
+        ruleEn: `${next.id} is an excerpt; the part in the collection does not state the indicator for ${t.year}, the full text may.`,
+      };
+    }
     if (!p) return { ...none, verdict: 'not-reported', rule: `${next.id}的回顾部分没有提到该指标。`, ruleEn: `The review in ${next.id} never mentions the indicator.` };
     return {
       ...none,
@@ -277,10 +306,9 @@ function judge(t: Item, res: Item | null, next: ReportDocument | null, results: 
       ruleEn: `The review in ${next.id} names the indicator but states no figure comparable with the target.`,
     };
   }
-  const needs = t.fig.benchmark || t.fig.comparator === 'in-step' || t.fig.comparator === 'above-benchmark';
-  const b = needs ? benchmarkFor(t.fig as Target, region, t.year, next, results) : null;
-  const benchmark = b?.found ? { label: b.label, value: b.found.bench.value, unit: b.found.bench.unit, source: side(b.found.item) } : null;
   const g = grade(t.fig, res.fig, { indicatorKey: key, benchmark: b?.found?.bench ?? null, benchmarkNeed: b?.label });
+  const apart = pairMagnitudeFlag(t.fig, res.fig);
+  if (apart) flags.push(apart);
   const blocking = flags.filter((f) => BLOCKING_FLAGS.has(f.code));
   if (blocking.length && GRADED.has(g.verdict)) {
     return {
@@ -310,7 +338,7 @@ export function compareComparisons(a: Comparison, b: Comparison): number {
 export function buildComparisons(parse: Corpus): Comparison[] {
   const hit = cache.get(parse);
   if (hit) return hit;
-  SHAS = new Map((parse.sources ?? []).map((s) => [s.file, s.sha256]));
+  setSourceHashes(new Map((parse.sources ?? []).map((s) => [s.file, s.sha256])));
   const byRegion = reportsByRegion(parse.documents);
   const chosen = [...byRegion.values()].flatMap((m) => [...m.values()]);
   const results = chosen.flatMap((d) => items(d, d.results, true));
@@ -319,6 +347,8 @@ export function buildComparisons(parse: Corpus): Comparison[] {
 
   const rows = new Map<string, Comparison>();
   const used = new Set<Item>();
+  /** Results graded as parts of another row's target (城镇 income under a 居民收入 target): that row's id. */
+  const partOf = new Map<Item, string>();
   const push = (row: Omit<Comparison, 'summary'>, regionDocs: Map<number, ReportDocument>) => {
     rows.set(row.id, { ...row, summary: summarise(row, regionDocs) });
   };
@@ -326,10 +356,10 @@ export function buildComparisons(parse: Corpus): Comparison[] {
   for (const t of targets) {
     const region = t.doc.region!;
     const regionDocs = byRegion.get(region.slug)!;
-    const key = t.fig.canonical!;
+    const key = t.key;
     const ind = indicatorByKey(key)!;
     const next = regionDocs.get(t.year + 1) ?? null;
-    const candidates = next ? results.filter((r) => r.doc === next && r.fig.canonical === key && r.horizon === t.horizon && r.year === t.year && !used.has(r)) : [];
+    const candidates = next ? results.filter((r) => r.doc === next && r.key === key && r.horizon === t.horizon && r.year === t.year && !used.has(r)) : [];
     const tm = measureOf(t.fig);
     const res =
       tm === 'qualitative'
@@ -343,7 +373,8 @@ export function buildComparisons(parse: Corpus): Comparison[] {
       continue;
     }
     if (res) used.add(res);
-    const { verdict, rule, ruleEn, benchmark, mention, flags } = judge(t, res ?? null, next, results);
+    const { verdict, rule, ruleEn, benchmark, mention, flags, parts, partItems } = judge(t, res ?? null, next, results);
+    for (const p of partItems) if (!partOf.has(p)) partOf.set(p, id);
     push(
       {
         id,
@@ -356,6 +387,8 @@ export function buildComparisons(parse: Corpus): Comparison[] {
         benchmark,
         nextDocumentId: next?.id ?? null,
         mention,
+        parts,
+        partOf: res ? (partOf.get(res) ?? null) : null,
         verdict,
         verdictLabel: VERDICT_LABELS[verdict].zh,
         rule,
@@ -369,7 +402,7 @@ export function buildComparisons(parse: Corpus): Comparison[] {
   for (const r of results) {
     if (used.has(r)) continue;
     const region = r.doc.region!;
-    const key = r.fig.canonical!;
+    const key = r.key;
     const ind = indicatorByKey(key)!;
     const measure = measureOf(r.fig);
     const id = rowId(region.slug, key, measure, r.horizon, r.year);
@@ -392,9 +425,13 @@ export function buildComparisons(parse: Corpus): Comparison[] {
         benchmark: null,
         nextDocumentId: r.doc.id,
         mention: null,
+        parts: [],
+        partOf: partOf.get(r) ?? null,
         verdict,
         verdictLabel: VERDICT_LABELS[verdict].zh,
-        rule: r.horizon === 'five-year' ? '收录的报告中没有设定这一五年期的目标。' : byRegion.get(region.slug)!.has(r.year) ? `${r.year}年的报告没有为该指标设定可比的目标。` : `本站未收录${region.name}${r.year}年的报告，没有目标可比。`,
+        rule:
+          (r.horizon === 'five-year' ? '收录的报告中没有设定这一五年期的目标。' : byRegion.get(region.slug)!.has(r.year) ? `${r.year}年的报告没有为该指标设定可比的目标。` : `本站未收录${region.name}${r.year}年的报告，没有目标可比。`) +
+          (partOf.has(r) ? `这一结果作为分项，与${rows.get(partOf.get(r)!)?.indicator.label ?? ''}的目标对照，见${partOf.get(r)}。` : ''),
         ruleEn: r.horizon === 'five-year' ? 'No report in the collection sets a goal for this five-year period.' : byRegion.get(region.slug)!.has(r.year) ? `The ${r.year} report sets no comparable target.` : `The ${r.year} report is not in the collection.`,
         flags: measure === 'level' ? [...r.flags, levelNote()] : r.flags,
       },
@@ -433,9 +470,9 @@ export function targetOutcomes(rows: Comparison[], doc: Pick<ReportDocument, 'id
     if (slug && t.canonical && t.year !== null && t.horizon === 'annual') {
       const measures: Measure[] = own && own.measure !== 'qualitative' ? [own.measure] : ['growth', 'level', 'share'];
       const candidates = rows.filter(
-        (r) => r.region.slug === slug && r.indicator.key === t.canonical && r.horizon === 'annual' && r.year === t.year! - 1 && r.result && measures.includes(r.measure),
+        (r) => r.region.slug === slug && r.indicator.key === t.canonical && r.horizon === 'annual' && r.year === t.year! - 1 && (r.result || r.parts.length > 0) && measures.includes(r.measure),
       );
-      previous = candidates.find((r) => r.result!.documentId === doc.id) ?? candidates[0] ?? null;
+      previous = candidates.find((r) => (r.result ?? r.parts[0]?.result)?.documentId === doc.id) ?? candidates[0] ?? null;
     }
     out.set(t.id, { own, previous });
   }

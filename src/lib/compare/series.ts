@@ -28,11 +28,32 @@ export interface SeriesPoint {
   targetUrl: string | null;
   resultUrl: string | null;
   estimate: boolean;
+  /**
+   * The stated figure is a bound, not a point (超过1000亿元: lower; 低于3.5%: upper): the chart draws
+   * an arrow from the plotted number, the table and the CSV say 下限/上限.
+   */
+  targetBound: 'lower' | 'upper' | null;
+  resultBound: 'lower' | 'upper' | null;
   /** The result looks implausible: drawn with its own marker, not graded. */
   check: boolean;
+  /** Why the figure should be checked, in words (shown beside it on the page), or null. */
+  checkNote: string | null;
+  /** Results stated only by parts (城镇 and 农村 incomes for a 居民收入 target), each plotted on its own. */
+  parts: SeriesPart[];
   verdict: Comparison['verdict'] | null;
   verdictLabel: string;
   summary: string;
+}
+
+export interface SeriesPart {
+  /** Short label: 城镇, 农村. */
+  label: string;
+  value: number | null;
+  stated: string;
+  url: string;
+  estimate: boolean;
+  bound: 'lower' | 'upper' | null;
+  verdictLabel: string;
 }
 
 export interface Series {
@@ -90,18 +111,36 @@ function point(c: Comparison, label: string, unit: string): SeriesPoint {
     resultStated: c.result?.stated ?? null,
     targetUrl: c.target?.url ?? null,
     resultUrl: c.result?.url ?? null,
-    estimate: c.result?.estimate ?? false,
+    estimate: c.result?.estimate ?? (c.parts.length > 0 && c.parts.every((p) => p.result.estimate)),
+    targetBound: c.target?.bound ?? null,
+    resultBound: c.result?.bound ?? null,
     check: c.verdict === 'check-source' || c.flags.some((f) => BLOCKING_FLAGS.has(f.code)),
+    checkNote: c.result?.check ?? c.target?.check ?? (c.verdict === 'check-source' ? c.rule : null),
+    parts: c.parts.map((p) => ({
+      label: partLabel(p.indicator.label),
+      value: p.result.unit === unit ? p.result.value : null,
+      stated: p.result.stated,
+      url: p.result.url,
+      estimate: p.result.estimate,
+      bound: p.result.bound,
+      verdictLabel: p.verdictLabel,
+    })),
     verdict: c.verdict,
     verdictLabel: c.verdictLabel,
     summary: c.summary,
   };
 }
 
+/** 城镇居民人均可支配收入 → 城镇. */
+export function partLabel(label: string): string {
+  return label.replace(/居民人均可支配收入$/, '') || label;
+}
+
 function emptyPoint(label: string, year: number, region: string): SeriesPoint {
   return {
     label, comparisonId: null, year, region, target: null, result: null, targetStated: null, resultStated: null,
-    targetUrl: null, resultUrl: null, estimate: false, check: false, verdict: null, verdictLabel: '', summary: `${label}：无数据。`,
+    targetUrl: null, resultUrl: null, estimate: false, targetBound: null, resultBound: null, check: false, checkNote: null, parts: [],
+    verdict: null, verdictLabel: '', summary: `${label}：无数据。`,
   };
 }
 
@@ -111,7 +150,7 @@ function sentence(title: string, points: SeriesPoint[]): string {
 }
 
 const chartable = (c: Comparison): c is Comparison & { measure: Series['measure'] } =>
-  c.horizon === 'annual' && c.measure !== 'qualitative' && (c.target?.value != null || c.result?.value != null);
+  c.horizon === 'annual' && c.measure !== 'qualitative' && (c.target?.value != null || c.result?.value != null || c.parts.length > 0);
 
 function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();

@@ -18,6 +18,10 @@
  *   figure for the same indicator and year is in the data; otherwise not gradable.
  * - 与经济增长同步 (in step): graded against the same region's GDP growth of the same
  *   year when the data has it (±0.5 points → met); 不低于经济增速 → at or above.
+ * - 高于全省0.5个百分点 (a margin): the benchmark plus the margin, at or above → met.
+ * - results stated as bounds (超过1000亿元, 9%以上, 低于3.5%) are graded as bounds: the verdict is the one
+ *   every number the bound allows would get; "at least met" (met or exceeded) is met, said so in the rule;
+ *   a bound that allows both meeting and missing the target is not gradable.
  * - qualitative targets (稳中提质) are not gradable.
  * - Declines (下降3%) are mirrored: falling further than the target is exceeding it.
  * - Ceilings: for consumer prices, unemployment and the deficit ratio a target of
@@ -57,6 +61,7 @@ export const VERDICT_LABELS: Readonly<Record<Verdict, { zh: string; en: string }
   exceeded: { zh: '超额完成', en: 'exceeded' },
   met: { zh: '完成', en: 'met' },
   missed: { zh: '未完成', en: 'missed' },
+  mixed: { zh: '分项不一', en: 'mixed (parts differ)' },
   'not-gradable': { zh: '无法评判', en: 'not gradable' },
   'check-source': { zh: '待核对原文', en: 'check source' },
   pending: { zh: '待公布', en: 'pending' },
@@ -94,13 +99,23 @@ export const RULES: readonly { comparator: string; zh: string; en: string }[] = 
   },
   {
     comparator: 'above-benchmark',
-    zh: '“高于全省（全国、全市）”：只有数据中有同年上级地区同一指标的增速时才评判（高于为完成，否则未完成）；没有则无法评判，不作推测。',
-    en: 'above a benchmark (高于全省/全国/全市): graded only when the benchmark region’s figure for the same indicator and year is in the data (higher → met, else missed); otherwise not gradable, never guessed.',
+    zh: '“高于全省（全国、全市）”：只有收录的上级地区报告给出同年同一指标的增速时才评判（高于为完成，否则未完成；“高于全省0.5个百分点”须高出0.5个百分点）；没有则无法评判，不作推测。',
+    en: 'above a benchmark (高于全省/全国/全市): graded only when a report of the benchmark region in the collection states its figure for the same indicator and year (higher → met, else missed; 高于全省0.5个百分点 needs that margin); otherwise not gradable, never guessed.',
   },
   {
     comparator: 'in-step',
     zh: '“与经济增长同步”：与同一地区同年生产总值增速比较，相差不超过0.5个百分点为完成，低0.5个百分点以上为未完成，高0.5个百分点以上为超额完成；“不低于经济增速”须不低于生产总值增速。数据中没有同年生产总值增速则无法评判。',
     en: 'in step with the economy (与经济增长同步): compared with the same region’s GDP growth of the same year: within ±0.5 points → met; below → missed; above → exceeded. 不低于经济增速: at or above GDP growth. Not gradable when that GDP growth is not in the data.',
+  },
+  {
+    comparator: 'bound',
+    zh: '结果只给出下限或上限（“超过1000亿元”“9%以上”“低于3.5%”）：按区间评判，区间内所有数字结论相同才下结论；“至少完成”（完成或超额完成）记为完成并注明；区间内既可能完成也可能未完成则无法评判。图中以箭头标出，不当作确数。',
+    en: 'results stated as bounds (超过1000亿元, 9%以上, 低于3.5%) are graded as bounds: a verdict only when every number the bound allows gets it; “at least met” counts as met and says so; a bound that allows both meeting and missing is not gradable. Charts draw bounds as arrows, never as points.',
+  },
+  {
+    comparator: 'parts',
+    zh: '分项：下一年报告没有该指标本身的数字，只分别给出城镇、农村居民收入时，两项分别与目标比较；两项结论一致则采用并注明“按分项”，不一致记为“分项不一”。全体居民增速通常介于两者之间，但城镇化可使其略高于两者。',
+    en: 'parts: when the next review states only the urban and rural incomes, not the indicator itself, each is graded against the target; if both agree that verdict is used (marked “by parts”), otherwise “mixed”. The all-residents growth usually lies between the two, though urbanisation can lift it a little above both.',
   },
   {
     comparator: 'qualitative',
@@ -181,6 +196,11 @@ function r(n: number): number {
   return Number(n.toFixed(9));
 }
 
+/** 高于全省0.5个百分点: the margin a benchmark target asks for (0 when it names none). */
+function benchmarkMargin(target: GradableFigure): number {
+  return target.value !== null && target.unit === '个百分点' ? target.value : 0;
+}
+
 function gradeBenchmark(target: GradableFigure, a: number, bench: BenchmarkFigure | null | undefined, needed?: string): Grade {
   const q = target.qualifier ?? '';
   const inStep = target.comparator === 'in-step';
@@ -188,8 +208,8 @@ function gradeBenchmark(target: GradableFigure, a: number, bench: BenchmarkFigur
   const needEn = target.benchmark === '经济增长' ? 'the same region’s GDP growth for the same year' : `the ${target.benchmark ?? 'benchmark'} figure for the same indicator and year`;
   if (!bench) {
     return notGradable(
-      `目标为“${q}”，需要${need}；数据中没有，无法评判，不作推测。`,
-      `The target is “${q}”; grading it needs ${needEn}, which is not in the data, so it is not graded (never guessed).`,
+      `目标为“${q}”，需要${need}；收录的报告中没有，无法评判，不作推测。`,
+      `The target is “${q}”; grading it needs ${needEn}, which no report in the collection states, so it is not graded (never guessed).`,
     );
   }
   const b = bench.value;
@@ -202,13 +222,87 @@ function gradeBenchmark(target: GradableFigure, a: number, bench: BenchmarkFigur
       ruleEn: `“${q}” (in step): within 0.5 points of ${formatNumber(b)}% (${bench.label}) → met. Here: ${formatNumber(a)}%.`,
     };
   }
-  const strict = STRICT_ABOVE.test(q) && !/不低于/.test(q);
-  const ok = strict ? a > b : a >= b;
+  const margin = benchmarkMargin(target);
+  const need2 = r(b + margin);
+  const strict = margin === 0 && STRICT_ABOVE.test(q) && !/不低于/.test(q);
+  const ok = strict ? r(a) > need2 : r(a) >= need2;
+  const by = margin ? `高出${formatNumber(margin)}个百分点（即${pct(need2, '%')}）` : '';
   return {
     verdict: ok ? 'met' : 'missed',
-    rule: `“${q}”：与${shown}比较，${strict ? '高于' : '不低于'}为完成。本例：实际${pct(a, '%')}，${ok ? '达到' : '未达到'}。`,
-    ruleEn: `“${q}”: compared with ${formatNumber(b)}% (${bench.label}); ${strict ? 'higher' : 'at or above'} → met. Here: ${formatNumber(a)}%.`,
+    rule: `“${q}”：与${shown}比较，${margin ? `不低于${by}` : strict ? '高于' : '不低于'}为完成。本例：实际${pct(a, '%')}，${ok ? '达到' : '未达到'}。`,
+    ruleEn: `“${q}”: compared with ${formatNumber(b)}% (${bench.label})${margin ? ` plus ${formatNumber(margin)} points` : ''}; ${strict ? 'higher' : 'at or above'} → met. Here: ${formatNumber(a)}%.`,
   };
+}
+
+/** What a stated figure says about the true number: at least it (lower), at most it (upper), or it (null). */
+export function boundOf(f: Pick<GradableFigure, 'kind' | 'value' | 'comparator'>): 'lower' | 'upper' | null {
+  if (f.value === null) return null;
+  const decline = f.kind === 'growth' && f.value < 0;
+  if (f.comparator === 'at-least') return decline ? 'upper' : 'lower';
+  if (f.comparator === 'at-most') return decline ? 'lower' : 'upper';
+  return null;
+}
+
+/** A nudge past an open end of a bound (超过1000: more than 1000), and a number far beyond the other end. */
+const EPS = 1e-6;
+const FAR = 1e9;
+
+/**
+ * The ends of what a result stated as a bound allows: 超过1000亿元 → (1000, ∞), 9%以上 → [9, ∞),
+ * 下降5%以上 → (−∞, −5], 低于3.5% → (−∞, 3.5). Each end as a number to grade at; null for a point.
+ */
+function boundEnds(result: GradableFigure): [number, number] | null {
+  const v = result.value;
+  const bound = boundOf(result);
+  if (v === null || !bound) return null;
+  const q = result.qualifier ?? '';
+  const open = bound === 'lower' ? (result.value! < 0 ? STRICT_BELOW.test(q) : STRICT_ABOVE.test(q) && !/不低于|不少于/.test(q))
+    : (result.value! < 0 ? STRICT_ABOVE.test(q) && !/不低于|不少于/.test(q) : STRICT_BELOW.test(q));
+  const step = Math.max(EPS, Math.abs(v) * 1e-9);
+  return bound === 'lower' ? [open ? v + step : v, v + FAR] : [v - FAR, open ? v - step : v];
+}
+
+const VERDICT_ZH: Partial<Record<Verdict, string>> = { met: '完成', exceeded: '超额完成', missed: '未完成' };
+
+/** Grade a result stated as a bound: the verdict every number it allows would get, or "at least met". */
+function gradeBound(target: GradableFigure, result: GradableFigure, ends: [number, number], opts: GradeOptions): Grade {
+  const [a, b] = ends.map((x) => grade(target, { ...result, value: x, valueMax: null, comparator: 'exact', qualifier: null }, opts));
+  const words = `结果只给出${boundOf(result) === 'lower' ? '下限' : '上限'}（${formatNumber(result.value!)}${result.unit ?? ''}${result.qualifier ?? ''}），按区间评判`;
+  const wordsEn = `The result is stated as a ${boundOf(result) === 'lower' ? 'lower' : 'upper'} bound (${result.qualifier ?? ''} ${formatNumber(result.value!)}${result.unit ?? ''}), graded as a bound`;
+  const atBound = (ends[0] > -FAR / 2 && ends[0] < FAR / 2 ? a : b)!;
+  const core = atBound.rule.replace(/本例：.*$/, '').trim();
+  const coreEn = atBound.ruleEn.replace(/Here:.*$/, '').trim();
+  if (a!.verdict === b!.verdict) {
+    if (!GRADED_VERDICTS.has(a!.verdict)) return atBound;
+    return {
+      verdict: a!.verdict,
+      rule: `${words}：所允许的任何数字都是${VERDICT_ZH[a!.verdict]}。${core}`,
+      ruleEn: `${wordsEn}: every number it allows is ${a!.verdict}. ${coreEn}`,
+    };
+  }
+  const set = new Set([a!.verdict, b!.verdict]);
+  if (set.size === 2 && set.has('met') && set.has('exceeded')) {
+    return {
+      verdict: 'met',
+      rule: `${words}：至少完成，是否超额完成无法判断。${core}`,
+      ruleEn: `${wordsEn}: at least met; whether exceeded cannot be told. ${coreEn}`,
+    };
+  }
+  if ([...set].every((v) => GRADED_VERDICTS.has(v))) {
+    return notGradable(
+      `${words}：实际可能${VERDICT_ZH[a!.verdict]}，也可能${VERDICT_ZH[b!.verdict]}，无法评判。${core}`,
+      `${wordsEn}: it allows both ${a!.verdict} and ${b!.verdict}, so it is not graded. ${coreEn}`,
+    );
+  }
+  return [a!, b!].find((g) => !GRADED_VERDICTS.has(g.verdict))!;
+}
+
+const GRADED_VERDICTS: ReadonlySet<Verdict> = new Set(['met', 'exceeded', 'missed']);
+
+interface GradeOptions {
+  indicatorKey: string;
+  benchmark?: BenchmarkFigure | null;
+  benchmarkNeed?: string;
 }
 
 /**
@@ -216,11 +310,7 @@ function gradeBenchmark(target: GradableFigure, a: number, bench: BenchmarkFigur
  * is the figure a benchmark target needs, when the data has it. Targets and results of
  * different kinds (a growth target, a level result) are not gradable here: pair them first.
  */
-export function grade(
-  target: GradableFigure,
-  result: GradableFigure,
-  opts: { indicatorKey: string; benchmark?: BenchmarkFigure | null; benchmarkNeed?: string },
-): Grade {
+export function grade(target: GradableFigure, result: GradableFigure, opts: GradeOptions): Grade {
   const q = target.qualifier ?? '';
   if (target.comparator === 'qualitative' || target.kind === 'qualitative') {
     return notGradable(
@@ -229,8 +319,10 @@ export function grade(
     );
   }
   if (result.value === null) return notGradable('结果没有数字，无法评判。', 'The result has no figure.');
+  const ends = boundEnds(result);
+  if (ends) return gradeBound(target, result, ends, opts);
   const a0 = result.value;
-  if (target.value === null) {
+  if (target.value === null || target.comparator === 'above-benchmark' || target.comparator === 'in-step') {
     if (target.comparator === 'above-benchmark' || target.comparator === 'in-step' || target.benchmark) {
       if (result.unit !== '%') return notGradable('结果不是增速，无法与基准比较。', 'The result is not a growth rate.');
       return gradeBenchmark(target, a0, opts.benchmark, opts.benchmarkNeed);
@@ -288,7 +380,7 @@ export function grade(
       ruleEn: `“${q}” (about): within ±${s.tolTextEn} → met; below → missed; above → exceeded${dirEn}. ${hereEn(v)}`,
     };
   }
-  if (target.comparator === 'at-least' || target.comparator === 'exact' || target.comparator === 'above-benchmark' || target.comparator === 'in-step') {
+  if (target.comparator === 'at-least' || target.comparator === 'exact') {
     const strict = target.comparator === 'at-least' && STRICT_ABOVE.test(q) && !/不低于|不少于/.test(q);
     const v = band(r(a), r(t), r(t + s.tol), strict);
     const head = target.comparator === 'exact' ? '未加限定语的目标按应达到的数字理解' : `“${q}”`;
