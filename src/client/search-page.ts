@@ -6,7 +6,7 @@
  */
 import { bestMatch, phraseTokens, diffQuote, trimQuote, type SearchDoc } from '../lib/search/index.ts';
 import { FACETS, SearchEngine, type Facet, type Filters, type SearchOutcome } from './search-engine.ts';
-import { docLabel, el, KIND_LABEL, PART_LABEL, pendingHit, renderHit, resultUrl } from './search-render.ts';
+import { docLabel, el, KIND_LABEL, PART_LABEL, pendingHit, renderHit, resultUrl, shownRange } from './search-render.ts';
 
 const PAGE = 20;
 /** Similarity (bigram Dice) from which a passage counts as the source of a quote, as in the coverage checks. */
@@ -291,7 +291,7 @@ class SearchPage {
       const li = pendingHit(hit);
       this.list.append(li);
       void this.engine
-        .then((e) => e.text(hit.entry))
+        .then((e) => e.text(hit.entry, shownRange(hit)))
         .then((text) => {
           if (!renderHit(li, hit, o, text)) console.error(`search: entry ${hit.entry} does not contain the query`);
         })
