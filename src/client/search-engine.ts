@@ -229,15 +229,25 @@ export class SearchEngine {
     return { doc: t.docs[t.docOf[local]!]!, part: t.parts[local]! };
   }
 
-  /** The verbatim text and headings of one entry. */
-  async text(entry: number): Promise<SearchText> {
+  /**
+   * The verbatim text and headings of one entry. A long entry's text is in pieces: with `near`
+   * (a range of its folded text, as the match positions give), only the pieces that hold it are
+   * loaded and `t` is that part of the text; without, the whole text.
+   */
+  async text(entry: number, near?: [number, number]): Promise<SearchText> {
     const k = this.shardOf(entry);
     const local = entry - this.starts[k]!;
     const x = this.manifest.x;
     const file = await this.json<SearchText[]>(searchPaths.texts(this.manifest.id, k, Math.floor(local / x)));
     const t = file[local % x];
     if (!t) throw new Error(`search index: no text for entry ${entry}`);
-    return t;
+    if (!t.p) return t;
+    const starts = t.p;
+    const pick = starts
+      .map((s, i) => i)
+      .filter((i) => !near || (near[0] < (starts[i + 1] ?? Infinity) && near[1] > starts[i]!));
+    const pieces = await Promise.all(pick.map((i) => this.json<string>(searchPaths.piece(this.manifest.id, k, local, i))));
+    return { ...t, t: pieces.join('') };
   }
 
   private async plan(ph: PhraseTokens): Promise<PhrasePlan> {

@@ -5,7 +5,7 @@
  */
 import { searchPath } from '../data/urls.ts';
 import { SearchEngine } from './search-engine.ts';
-import { el, pendingHit, renderHit } from './search-render.ts';
+import { el, pendingHit, renderHit, shownRange } from './search-render.ts';
 
 const SHOW = 5;
 
@@ -74,7 +74,7 @@ export function attach(input: HTMLInputElement): void {
     list.replaceChildren(
       ...outcome.hits.slice(0, SHOW).map((hit) => {
         const li = pendingHit(hit);
-        void engine.then((e) => e.text(hit.entry)).then((t) => renderHit(li, hit, outcome, t, 60));
+        void engine.then((e) => e.text(hit.entry, shownRange(hit))).then((t) => renderHit(li, hit, outcome, t, 60));
         return li;
       }),
     );

@@ -6,7 +6,7 @@
  */
 import { SIMILAR_ENOUGH, bestMatch, phraseTokens, diffQuote, trimQuote, type SearchDoc } from '../lib/search/index.ts';
 import { FACETS, SearchEngine, type Facet, type Filters, type SearchOutcome } from './search-engine.ts';
-import { docLabel, el, KIND_LABEL, PART_LABEL, renderHit, resultUrl } from './search-render.ts';
+import { docLabel, el, KIND_LABEL, PART_LABEL, renderHit, resultUrl, shownRange } from './search-render.ts';
 
 const PAGE = 20;
 /** Similarity (bigram Dice) from which a passage counts as the source of a quote, as in the coverage checks. */
@@ -298,7 +298,7 @@ class SearchPage {
       batch.map(async (hit) => {
         const li = el('li', { class: 'hit' });
         try {
-          if (!renderHit(li, hit, shown, await engine.text(hit.entry))) console.error(`search: entry ${hit.entry} does not contain the query`);
+          if (!renderHit(li, hit, shown, await engine.text(hit.entry, shownRange(hit)))) console.error(`search: entry ${hit.entry} does not contain the query`);
         } catch (e) {
           console.error(e);
           li.replaceChildren(el('p', { class: 'hit-doc' }, docLabel(hit.doc)), el('p', {}, '这一条未能载入。'));

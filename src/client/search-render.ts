@@ -41,6 +41,13 @@ export function resultUrl(text: SearchText, query: string): string {
   return `${reportPath(text.d)}?q=${encodeURIComponent(query)}#${text.a}`;
 }
 
+/** The part of a hit's folded text its excerpt needs: around the first match (long texts are loaded in pieces). */
+export function shownRange(hit: Hit): [number, number] {
+  const starts = hit.match.runStarts.length ? hit.match.runStarts : hit.match.wordStarts.flat();
+  const first = starts.length ? Math.min(...starts) : 0;
+  return [Math.max(0, first - 60), first + 260];
+}
+
 /** Fill a result item once its text has arrived. Returns false when the text does not contain the phrase. */
 export function renderHit(li: HTMLElement, hit: Hit, outcome: SearchOutcome, text: SearchText, width = 90): boolean {
   const ranges = matchRanges(text.t, phrasesFor(hit, outcome));

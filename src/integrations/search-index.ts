@@ -28,7 +28,7 @@ import { gzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ReportDocument } from '../lib/index.ts';
 import {
-  ByteWriter, PostingsWriter, bucketOf, encodeParts, foldedCodePoints, searchDoc, searchEntries, searchPaths, tokenKey, TOKEN_VERSION, writeKey, writePostings,
+  ByteWriter, PostingsWriter, bucketOf, encodeParts, foldText, foldedCodePoints, searchDoc, searchEntries, searchPaths, tokenKey, TOKEN_VERSION, writeKey, writePostings,
   type SearchDoc, type SearchEntry, type SearchManifest, type SearchText, type ShardDocs, type ShardInfo, type TokenKey,
 } from '../lib/search/index.ts';
 
@@ -40,6 +40,8 @@ export const RARE_MAX = 1000;
 export const BUCKET_BYTES = 4096;
 /** Entries per text file. */
 export const TEXTS_PER_FILE = 4;
+/** An entry longer than this (characters) has its text in pieces of about this length. */
+export const PIECE_CHARS = 1000;
 
 type Logger = Pick<AstroIntegrationLogger, 'info' | 'warn'>;
 
@@ -48,6 +50,7 @@ export interface IndexOptions {
   rareMax?: number;
   bucketBytes?: number;
   textsPerFile?: number;
+  pieceChars?: number;
 }
 
 export interface BuildSummary {
@@ -155,6 +158,21 @@ function buckets(records: Array<[TokenKey, Uint8Array]>, count: number): Uint8Ar
   });
 }
 
+/** A long text cut into pieces of about `size` characters, each with the folded offset where it starts. */
+export function textPieces(text: string, size: number): Array<{ text: string; folded: number }> {
+  const { map } = foldText(text);
+  const out: Array<{ text: string; folded: number }> = [];
+  let folded = 0;
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + size);
+    if (end < text.length && /[\uDC00-\uDFFF]/.test(text[end]!)) end++; // never split a surrogate pair
+    out.push({ text: text.slice(at, end), folded });
+    while (folded < map.length && map[folded]! < end) folded++;
+    at = end;
+  }
+  return out;
+}
+
 const gzipJson = (value: unknown) => new Uint8Array(gzipSync(JSON.stringify(value), { level: 9 }));
 
 const sumBytes = (records: Array<[TokenKey, Uint8Array]>) => records.reduce((n, [, b]) => n + b.length, 0);
@@ -179,9 +197,10 @@ export function buildIndexFrom({ entries, docs: documents }: IndexInput, opts: I
   const rareMax = opts.rareMax ?? RARE_MAX;
   const bucketBytes = opts.bucketBytes ?? BUCKET_BYTES;
   const perFile = opts.textsPerFile ?? TEXTS_PER_FILE;
+  const pieceChars = opts.pieceChars ?? PIECE_CHARS;
 
   // The build's folder name: a digest of everything that goes into the files.
-  const digest = createHash('sha256').update(JSON.stringify({ v: TOKEN_VERSION, shardChars, rareMax, bucketBytes, perFile }));
+  const digest = createHash('sha256').update(JSON.stringify({ v: TOKEN_VERSION, shardChars, rareMax, bucketBytes, perFile, pieceChars }));
   for (const e of entries) digest.update(`${e.url}\u0000${e.part}\u0000${e.headings.join('\u0001')}\u0000${e.text}\u0000`);
   for (const d of documents) digest.update(JSON.stringify(d));
   const id = digest.digest('hex').slice(0, 12);
@@ -288,13 +307,13 @@ export function buildIndexFrom({ entries, docs: documents }: IndexInput, opts: I
     }
     put(searchPaths.shardDocs(id, k), gzipJson(docs));
     for (let g = 0; g * perFile < shard.entries.length; g++) {
-      const texts: SearchText[] = shard.entries.slice(g * perFile, (g + 1) * perFile).map((e) => ({
-        d: e.docId,
-        a: e.anchor,
-        t: e.text,
-        h: e.headings,
-        ...(e.heading ? { k: 1 as const } : {}),
-      }));
+      const texts: SearchText[] = shard.entries.slice(g * perFile, (g + 1) * perFile).map((e, i) => {
+        const base = { d: e.docId, a: e.anchor, h: e.headings, ...(e.heading ? { k: 1 as const } : {}) };
+        if (e.text.length <= pieceChars) return { ...base, t: e.text };
+        const pieces = textPieces(e.text, pieceChars);
+        pieces.forEach((p, j) => put(searchPaths.piece(id, k, g * perFile + i, j), gzipJson(p.text)));
+        return { ...base, t: '', p: pieces.map((p) => p.folded) };
+      });
       put(searchPaths.texts(id, k, g), gzipJson(texts));
     }
     for (const d of shard.docs) {

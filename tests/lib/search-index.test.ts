@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildIndex, writeIndex, type BuiltIndex } from '../../src/integrations/search-index.ts';
 import { ByteReader, ByteWriter, PostingsWriter, bucketOf, readBucket, readPostings, writeKey, writePostings, type Postings } from '../../src/lib/search/postings.ts';
 import { decodeParts, encodeParts, searchEntries, searchPaths, type SearchText, type ShardDocs } from '../../src/lib/search/records.ts';
-import { indexTokens, tokenKey, type TokenKey } from '../../src/lib/search/tokens.ts';
+import { foldText, indexTokens, tokenKey, type TokenKey } from '../../src/lib/search/tokens.ts';
 import { doc, parsedSeeds } from './seeds.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'search-index-'));
@@ -118,7 +118,7 @@ describe('buildIndex', () => {
   const documents = [doc('weihai-2024'), doc('weihai-2024-coverage'), doc('rongcheng-2023'), doc('rongcheng-2022')];
   const entries = searchEntries(documents);
   // Small shards and a low rare limit, so that every path is taken.
-  const built = buildIndex(documents, { shardChars: 8000, rareMax: 20, bucketBytes: 1024, textsPerFile: 3 });
+  const built = buildIndex(documents, { shardChars: 8000, rareMax: 20, bucketBytes: 1024, textsPerFile: 3, pieceChars: 150 });
   const { manifest } = built;
 
   it('cuts whole documents into shards in rank order and describes them in the manifest', () => {
@@ -142,16 +142,27 @@ describe('buildIndex', () => {
     expect(docOrder).toEqual([...new Set(entries.map((e) => e.docId))]);
   });
 
-  it('holds every entry’s verbatim text, headings and anchor, a few entries per file', () => {
+  it('holds every entry’s verbatim text, headings and anchor, a few entries per file, long ones in pieces', () => {
     let global = 0;
+    let long = 0;
     manifest.shards.forEach((s, k) => {
       for (let local = 0; local < s.e; local++, global++) {
         const file = unzipJson(built.files.get(searchPaths.texts(manifest.id, k, Math.floor(local / manifest.x)))) as SearchText[];
         const t = file[local % manifest.x]!;
         const e = entries[global]!;
+        if (e.text.length > 150) {
+          // A long entry: its text is in pieces, each starting at the folded offset the stub gives.
+          expect(t.t).toBe('');
+          const pieces = t.p!.map((_, i) => unzipJson(built.files.get(searchPaths.piece(manifest.id, k, local, i))) as string);
+          expect(pieces.join('')).toBe(e.text);
+          t.p!.forEach((start, i) => expect(foldText(pieces.slice(0, i).join('')).chars.length).toBe(start));
+          long++;
+          continue;
+        }
         expect(t).toEqual({ d: e.docId, a: e.anchor, t: e.text, h: e.headings, ...(e.heading ? { k: 1 } : {}) });
       }
     });
+    expect(long).toBeGreaterThan(10);
   });
 
   it('finds every token of every entry at exactly its positions, rare and frequent alike', () => {
@@ -180,10 +191,10 @@ describe('buildIndex', () => {
   });
 
   it('names the folder by the content: the same input gives the same id, a changed text another', () => {
-    expect(buildIndex(documents, { shardChars: 8000, rareMax: 20, bucketBytes: 1024, textsPerFile: 3 }).manifest.id).toBe(manifest.id);
+    expect(buildIndex(documents, { shardChars: 8000, rareMax: 20, bucketBytes: 1024, textsPerFile: 3, pieceChars: 150 }).manifest.id).toBe(manifest.id);
     const changed = structuredClone(documents);
     changed[0]!.paragraphs[0]!.text += '。';
-    expect(buildIndex(changed, { shardChars: 8000, rareMax: 20, bucketBytes: 1024, textsPerFile: 3 }).manifest.id).not.toBe(manifest.id);
+    expect(buildIndex(changed, { shardChars: 8000, rareMax: 20, bucketBytes: 1024, textsPerFile: 3, pieceChars: 150 }).manifest.id).not.toBe(manifest.id);
   });
 });
 

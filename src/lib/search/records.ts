@@ -137,6 +137,7 @@ export function decodeParts(code: string): PartFacet[] {
  *    (SearchText[] as gzipped JSON), loaded for shown results;
  * (The index compresses its own files, so that what a query costs does not depend on whether
  * the host compresses, and `.bin` keeps hosts from decoding them on the way.)
+ *  - `<version>/s<k>/x<local>-<i>.bin`: piece i of a long entry's text (gzipped JSON string);
  *  - `<version>/regions.json`: region slug → shards holding it, loaded when a region filter is on.
  */
 export interface SearchManifest {
@@ -173,8 +174,14 @@ export interface SearchText {
   /** Document id and anchor on the report page. */
   d: string;
   a: string;
-  /** The text as written. */
+  /** The text as written (in a text file: empty for a long entry, whose text is in pieces, see `p`). */
   t: string;
+  /**
+   * A long entry's text is in pieces of about PIECE_CHARS characters, one file each
+   * (searchPaths.piece), so that a result shows without loading all of it: the offset in the
+   * folded text (tokens.ts) where each piece starts.
+   */
+  p?: number[];
   /** Headings above it, outermost first. */
   h: string[];
   /** 1 when the entry is a heading itself. */
@@ -187,5 +194,7 @@ export const searchPaths = {
   shard: (id: string, k: number, j: number) => `${id}/s${k}/${j}.bin`,
   shardDocs: (id: string, k: number) => `${id}/s${k}/docs.bin`,
   texts: (id: string, k: number, g: number) => `${id}/s${k}/t${g}.bin`,
+  /** Piece i of the long entry numbered `local` within shard k. */
+  piece: (id: string, k: number, local: number, i: number) => `${id}/s${k}/x${local}-${i}.bin`,
   regions: (id: string) => `${id}/regions.json`,
 };

@@ -1,0 +1,106 @@
+/**
+ * The browser's search engine (src/client/search-engine.ts) in Node, over an index built with
+ * small shards, buckets and text pieces so that every path runs on the seeds: rare and frequent
+ * tokens, candidates checked against texts, shard after shard with more(), filters that skip
+ * shards, long texts loaded in pieces. Results are compared with a brute-force scan.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SearchEngine, type SearchOutcome } from '../../src/client/search-engine.ts';
+import { buildIndex, writeIndex } from '../../src/integrations/search-index.ts';
+import { searchEntries } from '../../src/lib/search/records.ts';
+import { foldText } from '../../src/lib/search/tokens.ts';
+import { serveDist, type DistServer } from '../helpers/server.ts';
+import { parsedSeeds } from './seeds.ts';
+
+const documents = parsedSeeds().documents;
+const entries = searchEntries(documents);
+const folded = entries.map((e) => foldText(e.text).folded);
+const out = mkdtempSync(join(tmpdir(), 'search-engine-'));
+let server: DistServer;
+
+beforeAll(async () => {
+  writeIndex(buildIndex(documents, { shardChars: 20_000, rareMax: 30, bucketBytes: 800, textsPerFile: 3, pieceChars: 200 }), out);
+  server = await serveDist(out);
+});
+afterAll(async () => {
+  await server?.close();
+  rmSync(out, { recursive: true, force: true });
+});
+
+const load = () => SearchEngine.load(`${server.url}/search/`);
+/** Entry numbers whose folded text holds every word of the query. */
+const truth = (q: string) => {
+  const words = q.split(/\s+/).filter(Boolean).map((w) => foldText(w).folded);
+  return entries.flatMap((_, i) => (words.every((w) => folded[i]!.includes(w)) ? [i] : []));
+};
+async function everything(engine: SearchEngine, q: string, filters = {}): Promise<SearchOutcome> {
+  let o = await engine.search(q, filters, 5);
+  for (let steps = 0; !o.complete; steps++) {
+    expect(steps).toBeLessThan(200);
+    o = await engine.more(o, o.hits.length + 5);
+  }
+  return o;
+}
+
+describe('SearchEngine over a sharded index', () => {
+  it('has several shards, so that searches go shard by shard', async () => {
+    expect((await load()).manifest.shards.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('finds exactly the entries that hold the phrase, for rare and common phrases of 1 to 40 characters', async () => {
+    const engine = await load();
+    const queries = ['发展', '的', '国和一号', '28.4%', '高质量发展', '绿色 低碳', '预计全年生产总值增长6%左右', '（一）', '坚持以习近平新时代中国特色社会主义思想为指导'];
+    for (const [i, e] of entries.entries()) {
+      if (i % 97 !== 0) continue;
+      const chars = Array.from(folded[i]!);
+      for (const len of [3, 9, 40]) if (chars.length > len) queries.push(chars.slice(1, 1 + len).join(''));
+    }
+    for (const q of queries) {
+      const o = await everything(engine, q);
+      expect(o.hits.map((h) => h.entry).sort((a, b) => a - b), q).toEqual(truth(q));
+    }
+  });
+
+  it('stops after the first shards that fill a page, says so, and more() finds the rest without reordering what was shown', async () => {
+    const engine = await load();
+    const first = await engine.search('发展', {}, 5);
+    expect(first.complete).toBe(false);
+    expect(first.searchedDocs).toBeLessThan(first.totalDocs);
+    expect(first.hits.length).toBeGreaterThanOrEqual(5);
+    const shown = first.hits.slice(0, 5).map((h) => h.entry);
+    const next = await engine.more(first, 30);
+    expect(next.hits.slice(0, 5).map((h) => h.entry)).toEqual(shown);
+    expect(next.hits.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('a year filter searches only the shards that hold that year, and counts facets over the hits', async () => {
+    const engine = await load();
+    const o = await everything(engine, '发展', { year: ['2023'] });
+    const want = truth('发展').filter((i) => documents.find((d) => d.id === entries[i]!.docId)!.year === 2023);
+    expect(o.hits.map((h) => h.entry).sort((a, b) => a - b)).toEqual(want);
+    expect(o.totalDocs).toBeLessThan(documents.length);
+    expect(o.counts.year.get('2023')).toBe(want.length);
+  });
+
+  it('loads a long entry’s text in pieces: only those around the match when asked, all otherwise', async () => {
+    const engine = await load();
+    const i = entries.findIndex((e) => e.text.length > 600);
+    const tail = Array.from(folded[i]!).slice(-12).join('');
+    const o = await everything(engine, tail);
+    const hit = o.hits.find((h) => h.entry === i)!;
+    const at = hit.match.runStarts[0]!;
+    const part = await engine.text(i, [at, at + 12]);
+    expect(part.t.length).toBeLessThan(entries[i]!.text.length);
+    expect(foldText(part.t).folded).toContain(tail);
+    expect((await engine.text(i)).t).toBe(entries[i]!.text);
+  });
+
+  it('finds a Traditional-character query in Simplified text', async () => {
+    const o = await everything(await load(), '國和一號');
+    expect(o.converted?.raw).toBe('国和一号');
+    expect(o.hits.map((h) => h.entry).sort((a, b) => a - b)).toEqual(truth('国和一号'));
+  });
+});
