@@ -81,6 +81,7 @@ describe('public surface', () => {
         "search": [
           "ByteReader",
           "ByteWriter",
+          "MAX_PHRASE_TOKENS",
           "PostingsWriter",
           "TOKEN_VERSION",
           "bestMatch",
