@@ -34,6 +34,8 @@ import { readSources } from '../src/data/read-sources.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 const CORPUS = resolve(ROOT, '..', 'shared', 'corpus');
 export const DEFAULT_SIZES = [8, 50, 100, 225, 1000];
+/** Beside the benchmark's fixed queries: the commonest character, a single one, boilerplate every report has, a rare phrase of common pairs. */
+export const STRESS_QUERIES = ['的', '核', '坚持以习近平新时代中国特色社会主义思想为指导', '发展活力不断增强'];
 /** A common bigram (hits in nearly every paragraph) and a long sentence. */
 export const SCALE_QUERIES = { short: '发展', long: '让绿色低碳成为高质量发展最鲜明的底色' };
 
@@ -286,7 +288,7 @@ export async function benchScale(sizes: number[], opts: { keep?: boolean; allQue
         const server = await serveDist(out);
         try {
           const queries: Array<[string, string]> = [['short', SCALE_QUERIES.short], ['long', SCALE_QUERIES.long]];
-          if (opts.allQueries) for (const q of BENCH_QUERIES) queries.push([q, q]);
+          if (opts.allQueries) for (const q of [...BENCH_QUERIES, ...STRESS_QUERIES]) queries.push([q, q]);
           for (const [key, q] of queries) {
             const c = await coldQuery(server.url, q, out);
             search[key] = { bytes: c.searchBytes, gzip: c.searchGzip, ms: c.ms, requests: c.requests, results: c.results };
@@ -323,7 +325,7 @@ export function formatRow(r: ScaleRow): string {
     `  memory (s:MB) ${r.build.timeline.map(([t, m]) => `${t}:${m}`).join(' ')}`,
     `  dist ${mb(r.dist.bytes)} in ${r.dist.files} files: ${r.dist.parts.slice(0, 6).map((p) => `${p.name} ${mb(p.bytes)}/${p.files}`).join(', ')}`,
     `  cold search "${SCALE_QUERIES.short}": ${s('short')}; "${SCALE_QUERIES.long}": ${s('long')}`,
-    ...(worst ? [`  largest cold search over ${others.length} fixed queries: "${worst[0]}" ${kb(worst[1].bytes)} (${kb(worst[1].gzip)} gzip)`] : []),
+    ...(worst ? [`  largest cold search over ${others.length} fixed and stress queries: "${worst[0]}" ${kb(worst[1].bytes)} (${kb(worst[1].gzip)} gzip)`] : []),
   ].join('\n');
 }
 

@@ -18,7 +18,7 @@
  */
 import {
   bucketOf, compareRank, decodeParts, foldText, foldedStarts, hasHan, loadTraditionalConverter, looksTraditional, parseQuery, phraseStarts, rankKey,
-  readBucket, searchPaths,
+  readBucket, searchPaths, tokenKey,
   type MatchInfo, type ParsedQuery, type PartFacet, type PhraseTokens, type Postings, type RankKey, type SearchDoc, type SearchManifest,
   type SearchText, type ShardDocs, type TokenRecord,
 } from '../lib/search/index.ts';
@@ -28,10 +28,21 @@ export type Facet = 'region' | 'year' | 'kind' | 'part';
 export const FACETS: Facet[] = ['region', 'year', 'kind', 'part'];
 export type Filters = Partial<Record<Facet, string[]>>;
 
+/** Pairs looked up beyond a phrase's covering ones when those leave no rare pair or too many candidates. */
+const EXTRA_PAIRS = 6;
 /** Candidates at most this many are checked against their texts instead of the shards' postings. */
 const VERIFY_MAX = 24;
-/** Bytes one step of a search may download before it pauses (more() goes on). */
-const STEP_BUDGET = 96 * 1024;
+/**
+ * In a shard, candidates are checked against their texts rather than the postings of the
+ * frequent tokens when there are at most this many per frequent token (a text file costs about
+ * a fifth of a bucket, and the texts of hits are shown anyway).
+ */
+const TEXT_PER_BUCKET = 6;
+/**
+ * Index bytes one step of a search may download before it pauses (more() goes on): with the
+ * texts of a page of results and the script, a cold search stays under 150 KB.
+ */
+const STEP_BUDGET = 48 * 1024;
 
 export interface Hit {
   /** Entry number (rank order across the corpus). */
@@ -77,6 +88,9 @@ function passes(hit: Pick<Hit, 'doc' | 'part'>, filters: Filters, except?: Facet
   return FACETS.every((f) => f === except || !filters[f]?.length || filters[f]!.includes(facetValue(hit, f)));
 }
 
+/** An entry's text as loaded: the whole, or (for a long entry) the pieces around a range, from folded offset `from`. */
+export type LoadedText = SearchText & { from: number };
+
 /** A shard's documents, unpacked: per entry, its document and part. */
 interface ShardTable {
   docs: SearchDoc[];
@@ -87,6 +101,12 @@ interface ShardTable {
 /** One phrase of a query, with what the global buckets say about its tokens. */
 interface PhrasePlan {
   ph: PhraseTokens;
+  /**
+   * The tokens the phrase is matched by (token k at p + offsets[k]), with what the global buckets
+   * say about each: every rare pair looked up, and as few frequent ones as cover the rest.
+   */
+  tokens: number[];
+  offsets: number[];
   records: Array<TokenRecord | null>;
   /** Some token occurs nowhere: the phrase occurs nowhere. */
   absent: boolean;
@@ -171,8 +191,14 @@ export class SearchEngine {
     return this.get(rel, async (r) => JSON.parse(new TextDecoder().decode(await this.bytesOf(r))) as T);
   }
 
-  private bucket(rel: string, base: number): Promise<Map<number, TokenRecord>> {
-    return this.get(rel, async (r) => readBucket(await this.bytesOf(r), base));
+  /** A bucket's records; `base` is the shard's first entry (0 for global buckets). */
+  private bucket(rel: string, base: number, shard = false): Promise<Map<number, TokenRecord>> {
+    return this.get(rel, async (r) => {
+      const before = this.bytes;
+      const bytes = await this.bytesOf(r);
+      if (shard) this.shardBytes = { files: this.shardBytes.files + 1, bytes: this.shardBytes.bytes + this.bytes - before };
+      return readBucket(bytes, base);
+    });
   }
 
   /** What the global bucket says about a token: its postings (rare), its shards (frequent), or null (nowhere). */
@@ -184,7 +210,7 @@ export class SearchEngine {
   /** A token's postings in shard k (global entry numbers). */
   private async shardPostings(key: number, rec: TokenRecord, k: number): Promise<Postings> {
     if (rec.kind === 'postings') return rec.postings;
-    const m = await this.bucket(searchPaths.shard(this.manifest.id, k, bucketOf(key, this.manifest.shards[k]!.b)), this.starts[k]!);
+    const m = await this.bucket(searchPaths.shard(this.manifest.id, k, bucketOf(key, this.manifest.shards[k]!.b)), this.starts[k]!, true);
     const r = m.get(key);
     return r?.kind === 'postings' ? r.postings : new Map();
   }
@@ -234,46 +260,82 @@ export class SearchEngine {
    * (a range of its folded text, as the match positions give), only the pieces that hold it are
    * loaded and `t` is that part of the text; without, the whole text.
    */
-  async text(entry: number, near?: [number, number]): Promise<SearchText> {
+  async text(entry: number, near?: [number, number]): Promise<LoadedText> {
     const k = this.shardOf(entry);
     const local = entry - this.starts[k]!;
     const x = this.manifest.x;
     const file = await this.json<SearchText[]>(searchPaths.texts(this.manifest.id, k, Math.floor(local / x)));
     const t = file[local % x];
     if (!t) throw new Error(`search index: no text for entry ${entry}`);
-    if (!t.p) return t;
+    if (!t.p) return { ...t, from: 0 };
     const starts = t.p;
     const pick = starts
       .map((s, i) => i)
       .filter((i) => !near || (near[0] < (starts[i + 1] ?? Infinity) && near[1] > starts[i]!));
     const pieces = await Promise.all(pick.map((i) => this.json<string>(searchPaths.piece(this.manifest.id, k, local, i))));
-    return { ...t, t: pieces.join('') };
+    return { ...t, t: pieces.join(''), from: starts[pick[0] ?? 0] ?? 0 };
   }
 
+  /**
+   * What the global buckets say about a phrase's tokens. First the pairs at offsets 0, 2, 4 …;
+   * when they leave no rare pair or too many candidates, the other pairs too (a rarer one often
+   * hides there: in 发展活力不断增强, 展活 and 断增 rather than 活力), and the phrase is then matched
+   * by every rare pair and as few frequent ones as cover the remaining characters.
+   */
   private async plan(ph: PhraseTokens): Promise<PhrasePlan> {
-    const records = await Promise.all(ph.tokens.map((t) => this.record(t)));
-    const all = new Set(this.manifest.shards.map((_, k) => k));
-    if (records.some((r) => !r)) return { ph, records, absent: true, candidates: null, shards: new Set() };
-    let shards = all;
-    const rare: Array<[Postings, number]> = [];
-    records.forEach((r, k) => {
-      if (r!.kind === 'frequent') shards = new Set(r!.shards.filter((s) => shards.has(s)));
-      else rare.push([r!.postings, ph.offsets[k]!]);
-    });
-    let candidates: Map<number, number[]> | null = null;
-    if (rare.length) {
-      candidates = new Map();
-      const smallest = rare.reduce((a, b) => (b[0].size < a[0].size ? b : a))[0];
-      for (const entry of smallest.keys()) {
-        const positions = rare.map(([p]) => p.get(entry));
-        if (positions.some((p) => !p)) continue;
-        const starts = phraseStarts(positions as number[][], rare.map(([, o]) => o));
-        if (starts.length) candidates.set(entry, starts);
+    let tokens = ph.tokens;
+    let offsets = ph.offsets;
+    let records = await Promise.all(tokens.map((t) => this.record(t)));
+    const absent = (): PhrasePlan => ({ ph, tokens, offsets, records, absent: true, candidates: null, shards: new Set() });
+    if (records.some((r) => !r)) return absent();
+    let candidates = this.rareStarts(records, offsets);
+    if (ph.exact && ph.length > 3 && (!candidates || candidates.size > VERIFY_MAX)) {
+      const cps = Array.from(ph.folded, (c) => c.codePointAt(0)!);
+      // At most EXTRA_PAIRS more lookups, spread over the phrase.
+      const others = cps.slice(0, -1).flatMap((_, o) => (offsets.includes(o) ? [] : [o]));
+      const more = others.filter((_, i) => others.length <= EXTRA_PAIRS || i % Math.ceil(others.length / EXTRA_PAIRS) === 0);
+      const extra = await Promise.all(more.map((o) => this.record(tokenKey(cps[o]!, cps[o + 1]!))));
+      if (extra.some((r) => !r)) return absent();
+      const all = [...offsets.map((o, i) => ({ o, t: tokens[i]!, r: records[i]! })), ...more.map((o, i) => ({ o, t: tokenKey(cps[o]!, cps[o + 1]!), r: extra[i]! }))].sort((a, b) => a.o - b.o);
+      // Every rare pair, then frequent pairs for the characters no rare pair covers (left to right).
+      const keep = all.filter((x) => x.r!.kind === 'postings');
+      const covered = new Set(keep.flatMap((x) => [x.o, x.o + 1]));
+      for (let c = 0; c < cps.length; c++) {
+        if (covered.has(c)) continue;
+        // A pair starting here covers the next character too; else the one ending here (the pairs at 0, 2, 4 … always cover).
+        const pick = all.find((x) => x.o === c) ?? all.find((x) => x.o === c - 1)!;
+        keep.push(pick);
+        covered.add(pick.o).add(pick.o + 1);
       }
+      keep.sort((a, b) => a.o - b.o);
+      tokens = keep.map((x) => x.t);
+      offsets = keep.map((x) => x.o);
+      records = keep.map((x) => x.r);
+      candidates = this.rareStarts(records, offsets);
+    }
+    let shards = new Set(this.manifest.shards.map((_, k) => k));
+    for (const r of records) if (r!.kind === 'frequent') shards = new Set(r!.shards.filter((s) => shards.has(s)));
+    if (candidates) {
       const inShards = new Set([...candidates.keys()].map((e) => this.shardOf(e)));
       shards = new Set([...shards].filter((s) => inShards.has(s)));
     }
-    return { ph, records, absent: shards.size === 0, candidates, shards };
+    return { ph, tokens, offsets, records, absent: shards.size === 0, candidates, shards };
+  }
+
+  /** Starts of a phrase from its rare tokens alone (entry → starts), a superset of the truth; null when it has none. */
+  private rareStarts(records: Array<TokenRecord | null>, offsets: number[]): Map<number, number[]> | null {
+    const rare: Array<[Postings, number]> = [];
+    records.forEach((r, k) => r?.kind === 'postings' && rare.push([r.postings, offsets[k]!]));
+    if (!rare.length) return null;
+    const out = new Map<number, number[]>();
+    const smallest = rare.reduce((a, b) => (b[0].size < a[0].size ? b : a))[0];
+    for (const entry of smallest.keys()) {
+      const positions = rare.map(([p]) => p.get(entry));
+      if (positions.some((p) => !p)) continue;
+      const starts = phraseStarts(positions as number[][], rare.map(([, o]) => o));
+      if (starts.length) out.set(entry, starts);
+    }
+    return out;
   }
 
   private async variant(query: ParsedQuery, converted: boolean): Promise<Variant> {
@@ -285,7 +347,7 @@ export class SearchEngine {
   private async phraseIn(plan: PhrasePlan, k: number, only?: Set<number>): Promise<Map<number, number[]>> {
     const out = new Map<number, number[]>();
     if (plan.absent || !plan.shards.has(k)) return out;
-    const lists = await Promise.all(plan.ph.tokens.map((t, i) => this.shardPostings(t, plan.records[i]!, k)));
+    const lists = await Promise.all(plan.tokens.map((t, i) => this.shardPostings(t, plan.records[i]!, k)));
     const from = this.starts[k]!;
     const to = this.starts[k + 1]!;
     const inShard = (e: number) => e >= from && e < to && (!only || only.has(e));
@@ -298,7 +360,7 @@ export class SearchEngine {
     for (const e of keys) {
       const positions = lists.map((l) => l.get(e));
       if (positions.some((p) => !p)) continue;
-      const starts = phraseStarts(positions as number[][], plan.ph.offsets);
+      const starts = phraseStarts(positions as number[][], plan.offsets);
       if (starts.length) out.set(e, starts);
     }
     return out;
@@ -324,15 +386,39 @@ export class SearchEngine {
     return out;
   }
 
+  /**
+   * Matches of a variant in shard k: from the texts of its candidates in the shard when they are
+   * few beside the frequent tokens' buckets the postings would need (texts of hits are shown
+   * anyway), else from the postings.
+   */
+  private async matchInShard(v: Variant, k: number): Promise<Map<number, MatchInfo>> {
+    const cands = this.candidates(v);
+    if (cands) {
+      const frequent = new Set<number>();
+      for (const w of [...v.words, ...(v.joined ? [v.joined] : [])]) w.records.forEach((r, i) => r?.kind === 'frequent' && frequent.add(w.tokens[i]!));
+      const mine = cands.filter((e) => e >= this.starts[k]! && e < this.starts[k + 1]!);
+      if (mine.length <= TEXT_PER_BUCKET * frequent.size) return this.matchTexts(v, mine);
+    }
+    return this.matchShard(v, k);
+  }
+
   /** Matches of a variant among candidate entries, from their texts (exact, and cheap when they are few). */
   private async matchTexts(v: Variant, entries: number[]): Promise<Map<number, MatchInfo>> {
     const out = new Map<number, MatchInfo>();
-    const texts = await Promise.all(entries.map((e) => this.text(e)));
+    const longest = Math.max(...v.query.words.map((w) => w.length), v.query.joined?.length ?? 0);
+    // A long text is loaded only around where the rare tokens put the candidates.
+    const near = (e: number): [number, number] | undefined => {
+      const starts = v.words.flatMap((w) => w.candidates?.get(e) ?? []);
+      return starts.length ? [Math.min(...starts), Math.max(...starts) + longest] : undefined;
+    };
+    const texts = await Promise.all(entries.map((e) => this.text(e, near(e))));
     entries.forEach((e, i) => {
-      const chars = foldText(texts[i]!.t).chars;
-      const wordStarts = v.query.words.map((w) => foldedStarts(chars, Array.from(w.folded)));
+      const { t, from } = texts[i]!;
+      const chars = foldText(t).chars;
+      const at = (phrase: string) => foldedStarts(chars, Array.from(phrase)).map((p) => p + from);
+      const wordStarts = v.query.words.map((w) => at(w.folded));
       if (wordStarts.some((s) => !s.length)) return;
-      const runStarts = v.query.joined ? foldedStarts(chars, Array.from(v.query.joined.folded)) : wordStarts[0]!;
+      const runStarts = v.query.joined ? at(v.query.joined.folded) : wordStarts[0]!;
       out.set(e, { wordStarts, runStarts, converted: v.converted });
     });
     return out;
@@ -427,12 +513,15 @@ export class SearchEngine {
       state.queue = [];
     }
     let outcome = await this.outcome(state, t0);
+    let shardsThisStep = 0;
     while (state.queue.length && live().length) {
       if (outcome.hits.length >= want) break;
-      if (this.bytes - start > STEP_BUDGET) break;
+      // Pause before a shard whose buckets would pass the budget (but always search one).
+      if (shardsThisStep > 0 && this.bytes - start + this.shardCost(live(), state.queue[0]!) > STEP_BUDGET) break;
+      shardsThisStep++;
       const k = state.queue.shift()!;
       for (const v of live()) {
-        for (const [e, m] of await this.matchShard(v, k)) if (!state.found.has(e)) state.found.set(e, m);
+        for (const [e, m] of await this.matchInShard(v, k)) if (!state.found.has(e)) state.found.set(e, m);
       }
       state.searchedDocs += this.manifest.shards[k]!.d;
       outcome = await this.outcome(state, t0);
@@ -452,6 +541,23 @@ export class SearchEngine {
       }
     }
     return this.outcome(state, t0);
+  }
+
+  /** Bytes of shard buckets seen so far, to guess what the next shard costs. */
+  private shardBytes = { files: 0, bytes: 0 };
+
+  /** What searching shard k would download: its buckets of the frequent tokens not loaded yet. */
+  private shardCost(variants: Variant[], k: number): number {
+    const avg = this.shardBytes.files ? this.shardBytes.bytes / this.shardBytes.files : 6 * 1024;
+    const rels = new Set<string>();
+    for (const v of variants) {
+      for (const w of [...v.words, ...(v.joined ? [v.joined] : [])]) {
+        w.records.forEach((r, i) => {
+          if (r?.kind === 'frequent' && r.shards.includes(k)) rels.add(searchPaths.shard(this.manifest.id, k, bucketOf(w.tokens[i]!, this.manifest.shards[k]!.b)));
+        });
+      }
+    }
+    return [...rels].filter((rel) => !this.files.has(rel)).length * avg;
   }
 
   /** Matches among many candidates of an inexact phrase: the postings of its tokens, shard by shard. */

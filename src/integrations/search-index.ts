@@ -33,13 +33,13 @@ import {
 } from '../lib/search/index.ts';
 
 /** Folded characters per shard (a shard ends with the document that reaches it). */
-export const SHARD_CHARS = 1_000_000;
+export const SHARD_CHARS = 500_000;
 /** A token with at most this many occurrences in the corpus is rare: its postings are global. */
 export const RARE_MAX = 1000;
 /** Target size of a bucket before gzip. */
 export const BUCKET_BYTES = 4096;
 /** Entries per text file. */
-export const TEXTS_PER_FILE = 4;
+export const TEXTS_PER_FILE = 2;
 /** An entry longer than this (characters) has its text in pieces of about this length. */
 export const PIECE_CHARS = 1000;
 

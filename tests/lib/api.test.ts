@@ -106,6 +106,7 @@ describe('public surface', () => {
         "search": [
           "ByteReader",
           "ByteWriter",
+          "MAX_PHRASE_TOKENS",
           "PostingsWriter",
           "SIMILAR_ENOUGH",
           "TOKEN_VERSION",

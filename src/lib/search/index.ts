@@ -7,7 +7,7 @@
  * of dictionaries) is loaded on demand through `loadTraditionalConverter`.
  */
 export {
-  TOKEN_VERSION, foldText, foldedCodePoints, foldedStarts, indexTokens, phraseStarts, phraseTokens, tokenKey, tokenText,
+  MAX_PHRASE_TOKENS, TOKEN_VERSION, foldText, foldedCodePoints, foldedStarts, indexTokens, phraseStarts, phraseTokens, tokenKey, tokenText,
   type PhraseTokens, type TokenKey,
 } from './tokens.ts';
 export { ByteReader, ByteWriter, PostingsWriter, bucketOf, readBucket, readPostings, writeKey, writePostings, type Postings, type TokenRecord } from './postings.ts';
