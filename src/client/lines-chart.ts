@@ -5,38 +5,12 @@
  * it and imports Chart.js only when the figure comes near the viewport; the table is there
  * without JavaScript.
  */
-import type { Chart } from 'chart.js';
+import { LazyChartElement } from './lazy-chart.ts';
 
-export class LinesChartElement extends HTMLElement {
-  chart: Chart | undefined;
-  #observer: IntersectionObserver | undefined;
-  #drawing: Promise<void> | undefined;
-
-  connectedCallback(): void {
-    if (!('IntersectionObserver' in window)) {
-      void this.draw();
-      return;
-    }
-    this.#observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) void this.draw();
-    }, { rootMargin: '400px 0px' });
-    this.#observer.observe(this);
-  }
-
-  disconnectedCallback(): void {
-    this.#observer?.disconnect();
-    this.chart?.destroy();
-    this.chart = undefined;
-    this.#drawing = undefined;
-  }
-
-  draw(): Promise<void> {
-    this.#observer?.disconnect();
-    this.#drawing ??= import('./lines-draw.ts').then(({ drawLines }) => drawLines(this)).catch((err: unknown) => {
-      this.dataset.error = String(err);
-      console.error('lines chart:', err);
-    });
-    return this.#drawing;
+export class LinesChartElement extends LazyChartElement {
+  protected readonly label = 'lines chart';
+  protected render(): Promise<void> {
+    return import('./lines-draw.ts').then(({ drawLines }) => drawLines(this));
   }
 }
 
