@@ -3,48 +3,17 @@
  * page in headless Chromium, wait for a selector (default: the page's load), screenshot it and print the bytes
  * it loaded, by kind (what the research notes report for each view).
  */
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { viewPage } from './lib/view-page.ts';
 
 const [dist = 'dist', path = '/', out = 'test-results/view.png', w = '1100', h = '1400', waitFor = ''] = process.argv.slice(2);
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.wasm': 'application/wasm' };
 const served: { path: string; bytes: number; gzip: number }[] = [];
-const server = createServer(async (req, res) => {
-  let p = join(dist, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-  try {
-    if ((await stat(p)).isDirectory()) p = join(p, 'index.html');
-    const body = await readFile(p);
-    served.push({ path: p.slice(dist.length), bytes: body.length, gzip: gzipSync(body).length });
-    res.writeHead(200, { 'content-type': TYPES[extname(p)] ?? 'application/octet-stream' });
-    res.end(body);
-  } catch {
-    res.writeHead(404);
-    res.end();
-  }
-}).listen(0, '127.0.0.1');
-await new Promise((r) => server.once('listening', r));
-const port = (server.address() as { port: number }).port;
-const profile = mkdtempSync(join(tmpdir(), 'view-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  viewport: { width: Number(w), height: Number(h) },
-});
-const page = await context.newPage();
-const t0 = Date.now();
-await page.goto(`http://127.0.0.1:${port}${path}`, { waitUntil: 'load' });
-if (waitFor) await page.waitForSelector(waitFor, { timeout: 60_000 });
-const ms = Date.now() - t0;
-await page.evaluate(() => document.fonts.ready);
-await page.screenshot({ path: out });
-await context.close();
-rmSync(profile, { recursive: true, force: true });
-server.close();
+const view = await viewPage(dist, path, Number(w), Number(h), (f) => served.push({ path: f.path, bytes: f.body.length, gzip: gzipSync(f.body).length }));
+if (waitFor) await view.page.waitForSelector(waitFor, { timeout: 60_000 });
+const ms = Date.now() - view.started;
+await view.page.evaluate(() => document.fonts.ready);
+await view.page.screenshot({ path: out });
+await view.close();
 const kind = (p: string) => (p.endsWith('.html') ? 'html' : p.includes('/pagefind/') ? 'search index' : p.endsWith('.js') ? 'js' : p.endsWith('.css') ? 'css' : p.endsWith('.json') ? 'json' : 'other');
 const by = new Map<string, { n: number; bytes: number; gzip: number }>();
 for (const s of served) {
