@@ -115,31 +115,26 @@ function readCover(lines: ClassifiedLine[], file: string, simplified: string, di
   let date: string | null = null;
   let dateText: string | null = null;
   let dateFound: { year: number; text: string; line: number } | null = null;
+  /** The cover date line, as written, and what could be read of it (a damaged date keeps its year, with a warning). */
+  const takeDate = (l: ClassifiedLine, written: string) => {
+    dateText = l.text;
+    const r = readDate(written);
+    if (r.year) dateFound = { year: r.year, text: l.text, line: l.line };
+    date = r.iso;
+    if (r.problem) {
+      diagnostics.push({
+        file, line: l.line, column: 1, ruleId: 'date-damaged', severity: 'warning',
+        message: `${file}:${l.line}: the date “${l.text}” could not be read in full: ${r.problem}.${r.year ? ` The year ${r.year} was kept; the date is left empty.` : ''}`,
+      });
+    }
+  };
   for (const l of coverLines(lines)) {
     const t = stripSpace(l.text);
     const dated = t.match(new RegExp(`^[（(]?[—\\-－–―]{0,3}(${DATE})(?=在|[）)]|[—\\-－–―]*$)`));
     if (dated && !dateText && (l.kind === 'cover-date' || l.kind === 'cover-session' || l.kind === 'body')) {
-      dateText = l.text;
-      const r = readDate(dated[1]!);
-      if (r.year) dateFound = { year: r.year, text: l.text, line: l.line };
-      date = r.iso;
-      if (r.problem) {
-        diagnostics.push({
-          file, line: l.line, column: 1, ruleId: 'date-damaged', severity: 'warning',
-          message: `${file}:${l.line}: the date “${l.text}” could not be read in full: ${r.problem}.${r.year ? ` The year ${r.year} was kept; the date is left empty.` : ''}`,
-        });
-      }
+      takeDate(l, dated[1]!);
     } else if (l.kind === 'cover-date' && !dateText) {
-      dateText = l.text;
-      const r = readDate(t.replace(/[（()）]/g, ''));
-      if (r.year) dateFound = { year: r.year, text: l.text, line: l.line };
-      date = r.iso;
-      if (r.problem) {
-        diagnostics.push({
-          file, line: l.line, column: 1, ruleId: 'date-damaged', severity: 'warning',
-          message: `${file}:${l.line}: the date “${l.text}” could not be read in full: ${r.problem}.${r.year ? ` The year ${r.year} was kept; the date is left empty.` : ''}`,
-        });
-      }
+      takeDate(l, t.replace(/[（()）]/g, ''));
     }
     if (l.kind === 'cover-session' && !session) {
       session = t.replace(new RegExp(`^[（(]?[—\\-－–―]{0,3}(${DATE})?`), '').replace(/^在/, '').replace(/上(的报告|的政府工作报告)?[）)]?$/, '');
