@@ -18,6 +18,7 @@ import {
 } from 'chart.js';
 import type { Series, SeriesPoint } from '../lib/compare/index.ts';
 import { sitePath } from '../data/urls.ts';
+import { chartParts } from './lazy-chart.ts';
 
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip);
 
@@ -132,11 +133,7 @@ function styleDatasets(chart: Chart<'line'>, series: Series, c: Colours): void {
 
 export function drawChart(el: HTMLElement & { chart?: Chart }): void {
   if (el.chart) return;
-  const json = el.querySelector('script[type="application/json"]')?.textContent;
-  const canvas = el.querySelector('canvas');
-  const plot = el.querySelector<HTMLElement>('.cmp-plot');
-  if (!json || !canvas || !plot) throw new Error(`comparison-chart #${el.id}: no data, canvas or plot area`);
-  const series = JSON.parse(json) as Series;
+  const { series, canvas, plot } = chartParts<Series>(el, 'cmp-plot', 'comparison-chart');
   const byYears = series.by === 'years';
   const c = colours(el);
   const font = getComputedStyle(el).fontFamily;
@@ -251,7 +248,7 @@ export function drawChart(el: HTMLElement & { chart?: Chart }): void {
   chart.update();
   el.chart = chart as unknown as Chart;
   // The picture is there now: the table stays one click away.
-  el.querySelector('details.cmp-data')?.removeAttribute('open');
+  el.querySelector('details.chart-data')?.removeAttribute('open');
   el.dataset.drawn = 'true';
 
   const scheme = window.matchMedia('(prefers-color-scheme: dark)');

@@ -48,3 +48,12 @@ export abstract class LazyChartElement extends HTMLElement {
     return this.#drawing;
   }
 }
+
+/** A chart element's parts: its series (the JSON inside it), canvas and plot area (`plotClass`). */
+export function chartParts<T>(el: HTMLElement, plotClass: string, label: string): { series: T; canvas: HTMLCanvasElement; plot: HTMLElement } {
+  const json = el.querySelector('script[type="application/json"]')?.textContent;
+  const canvas = el.querySelector('canvas');
+  const plot = el.querySelector<HTMLElement>(`.${plotClass}`);
+  if (!json || !canvas || !plot) throw new Error(`${label} #${el.id}: no data, canvas or plot area`);
+  return { series: JSON.parse(json) as T, canvas, plot };
+}

@@ -9,6 +9,7 @@ import {
 } from 'chart.js';
 import type { LinesSeries } from '../lib/compare/index.ts';
 import { sitePath } from '../data/urls.ts';
+import { chartParts } from './lazy-chart.ts';
 
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip);
 
@@ -20,11 +21,7 @@ const num = (n: number) => String(Number(n.toFixed(6)));
 
 export function drawLines(el: HTMLElement & { chart?: Chart }): void {
   if (el.chart) return;
-  const json = el.querySelector('script[type="application/json"]')?.textContent;
-  const canvas = el.querySelector('canvas');
-  const plot = el.querySelector<HTMLElement>('.lc-plot');
-  if (!json || !canvas || !plot) throw new Error(`lines-chart #${el.id}: no data, canvas or plot area`);
-  const series = JSON.parse(json) as LinesSeries;
+  const { series, canvas, plot } = chartParts<LinesSeries>(el, 'lc-plot', 'lines-chart');
   const css = getComputedStyle(el);
   const colour = (i: number) => css.getPropertyValue(`--lc-${i % 6}`).trim() || '#0072b2';
   const text = css.getPropertyValue('--lc-text').trim() || '#1d1f23';
@@ -90,6 +87,6 @@ export function drawLines(el: HTMLElement & { chart?: Chart }): void {
     },
   });
   el.chart = chart as unknown as Chart;
-  el.querySelector('details.lc-data')?.removeAttribute('open');
+  el.querySelector('details.chart-data')?.removeAttribute('open');
   el.dataset.drawn = 'true';
 }

@@ -3,7 +3,7 @@
  * meaning of every column (shown on the /data/ page), and the JSON Schemas.
  */
 import { z } from 'zod';
-import { DiagnosticSchema, DocumentSchema, ParseResultSchema, ResultSchema, SourceSchema, TargetSchema, indicator, type ReportDocument, type Result, type Target } from '../lib/index.ts';
+import { DiagnosticSchema, DocumentSchema, ParseResultSchema, ResultSchema, SourceSchema, TargetSchema, indicator, statedFields, type ReportDocument, type Result, type Target } from '../lib/index.ts';
 import { ComparisonSchema, ComparisonsFileSchema } from '../lib/compare/index.ts';
 import { absoluteUrl, anchorPath } from './urls.ts';
 
@@ -53,12 +53,7 @@ function row(doc: ReportDocument, f: Target | Result, site: URL | string | undef
     canonical: f.canonical,
     indicator: f.canonical ? (indicator(f.canonical)?.label ?? null) : null,
     kind: f.kind,
-    value: f.value,
-    valueMax: f.valueMax,
-    unit: f.unit,
-    qualifier: f.qualifier,
-    comparator: f.comparator,
-    benchmark: f.benchmark,
+    ...statedFields(f),
     horizon: f.horizon,
     year: f.year,
     quote: f.quote,

@@ -161,6 +161,11 @@ export type Target = z.infer<typeof TargetSchema>;
 /** What a stated figure says, without where it stands: read by the extractors and by the verdicts. */
 export type StatedFigure = Pick<Target, 'kind' | 'value' | 'valueMax' | 'unit' | 'qualifier' | 'comparator' | 'benchmark'>;
 
+/** A stated figure's numbers and wording, in the order every record and download that copies them uses. */
+export function statedFields(f: StatedFigure): Omit<StatedFigure, 'kind'> {
+  return { value: f.value, valueMax: f.valueMax, unit: f.unit, qualifier: f.qualifier, comparator: f.comparator, benchmark: f.benchmark };
+}
+
 export const ResultSchema = z.object({
   ...FigureFields,
   /** The report calls it an estimate (预计). */

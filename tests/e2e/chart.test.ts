@@ -187,7 +187,7 @@ describe.skipIf(!hasChromium())('charts in Chromium', () => {
       const gdp = page.locator('#region-rongcheng-gdp-growth');
       await expect.poll(() => gdp.locator('table').isVisible()).toBe(true);
       expect(await gdp.locator('canvas').isVisible()).toBe(false);
-      expect(await gdp.locator('.cmp-summary').innerText()).toContain('2022年目标增长6%，预计增长3%，未完成');
+      expect(await gdp.locator('.chart-summary').innerText()).toContain('2022年目标增长6%，预计增长3%，未完成');
       await context.close();
     } finally {
       await browser.close();

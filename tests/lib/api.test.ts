@@ -88,6 +88,7 @@ describe('public surface', () => {
           "findIndicators",
           "indicator",
           "labelFor",
+          "statedFields",
         ],
         "parse": [
           "IdAliasSchema",

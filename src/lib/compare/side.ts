@@ -4,7 +4,7 @@
  * its sentence and its source line. Pure and browser-safe.
  */
 import type { ComparisonFlag, ComparisonSide } from './schema.ts';
-import type { ReportDocument, Result, Target } from '../schema.ts';
+import { statedFields, type ReportDocument, type Result, type Target } from '../schema.ts';
 import { statedFigure } from './figure-words.ts';
 import { BLOCKING_FLAGS } from './plausibility.ts';
 import { boundOf } from './verdicts.ts';
@@ -70,12 +70,7 @@ export function side(item: Item): ComparisonSide {
     file: f.position.file,
     line: f.line,
     metric: f.metric,
-    value: f.value,
-    valueMax: f.valueMax,
-    unit: f.unit,
-    qualifier: f.qualifier,
-    comparator: f.comparator,
-    benchmark: f.benchmark,
+    ...statedFields(f),
     stated: statedFigure(f, item.horizon),
     quote: f.quote,
     estimate: item.estimate,

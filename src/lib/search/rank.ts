@@ -10,7 +10,7 @@
  *  - then the earliest start (character offset in the paragraph), then the
  *    number of occurrences, then document order (newest report first).
  */
-import { foldText } from './tokens.ts';
+import { foldText, foldedStarts } from './tokens.ts';
 
 export interface MatchInfo {
   /** Start offsets (folded characters) of each query word in the paragraph. */
@@ -49,15 +49,7 @@ export function matchRanges(text: string, phrases: string[]): Array<[number, num
   for (const phrase of phrases) {
     const p = Array.from(phrase);
     if (p.length === 0) continue;
-    for (let i = 0; i + p.length <= folded.length; i++) {
-      let ok = true;
-      for (let k = 0; k < p.length; k++) {
-        if (folded[i + k] !== p[k]) {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok) continue;
+    for (const i of foldedStarts(folded, p)) {
       const last = map[i + p.length - 1]!;
       out.push([map[i]!, last + (text.codePointAt(last)! > 0xffff ? 2 : 1)]);
     }
