@@ -15,6 +15,7 @@ import { npcSessionYear } from '../../src/lib/parse/metadata.ts';
 import { attachParts, partOfHeading } from '../../src/lib/parse/parts.ts';
 import { findDivision } from '../../src/lib/parse/regions.ts';
 import { leadPoint, reportParser, splitHeading } from '../../src/lib/parse/structure.ts';
+import { diagnosticsOf, MESSAGE_SOURCE } from '../../src/lib/parse/messages.ts';
 import { extractTargets, targetItems } from '../../src/lib/parse/targets.ts';
 import { splitLines } from '../../src/lib/text/index.ts';
 import { readDate } from '../../src/lib/parse/years.ts';
@@ -95,6 +96,15 @@ describe('the unified pipeline on its own', () => {
       ['gdp', 5.5, '%', '左右'],
       ['urban-employment', 3.3, '万人', null],
     ]);
+  });
+  it('reports on the file (file.message with place and ruleId) and keeps residue characters on the message', () => {
+    const text = '一、回顾\n请扫二维码\n正文。';
+    const { file, tree } = run(text);
+    expect(file.messages.map((m) => [m.ruleId, m.line, m.column, m.fatal, m.source])).toEqual([['web-residue', 2, 1, false, MESSAGE_SOURCE]]);
+    const [d] = diagnosticsOf(file);
+    expect(d).toMatchObject({ file: 'x.txt', line: 2, ruleId: 'web-residue', severity: 'warning', text: '请扫二维码' });
+    expect(text.slice(d!.startOffset, d!.endOffset)).toBe('请扫二维码');
+    expect(toString(tree)).not.toContain('二维码');
   });
 });
 

@@ -8,7 +8,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { ClassifiedLine } from './classify.ts';
 import type { ReportNodeData } from './mdast-data.ts';
-import type { Diagnostic } from '../schema.ts';
+import type { VFile } from 'vfile';
 import { headingNode, keptAsResidue, paragraphNode, type ParserInput } from './nodes.ts';
 import { joinWrapped, stripSpace } from '../text/index.ts';
 
@@ -24,8 +24,7 @@ function trimmedEnd(l: ClassifiedLine): number {
   return l.start + l.raw.replace(/[\s\u00a0\u3000\ufeff]+$/u, '').length;
 }
 
-export function reflowCoverage(input: ParserInput, diagnostics: Diagnostic[]): Root {
-  const { file } = input;
+export function reflowCoverage(input: ParserInput, vfile: VFile): Root {
   const lines = input.lines;
   const blank = (i: number) => i < 0 || i >= lines.length || lines[i]!.kind === 'blank';
   const isHeadline = (i: number): boolean => {
@@ -66,7 +65,7 @@ export function reflowCoverage(input: ParserInput, diagnostics: Diagnostic[]): R
 
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (l.kind === 'blank' || keptAsResidue(file, l, diagnostics)) continue;
+    if (l.kind === 'blank' || keptAsResidue(vfile, l)) continue;
     const data: ReportNodeData = { line: l.line, endLine: l.line, startOffset: l.textStart, endOffset: trimmedEnd(l) };
     if (isByline(l)) {
       closeParagraph();

@@ -1,12 +1,14 @@
 /**
  * The mdast nodes the structure plugin and the coverage re-flow both make, the input the
- * caller hands the parser, and the diagnostics that keep lines that are not the report's
+ * caller hands the parser, and the messages that keep lines that are not the report's
  * text. Shared by structure.ts and coverage-flow.ts (so neither imports the other).
  */
 import type { Heading, Paragraph } from 'mdast';
 import type { ClassifiedLine } from './classify.ts';
 import type { ReportNodeData } from './mdast-data.ts';
+import type { VFile } from 'vfile';
 import type { Diagnostic } from '../schema.ts';
+import { report } from './messages.ts';
 
 /** What the caller hands the parser through `file.data.input`. */
 export interface ParserInput {
@@ -20,7 +22,6 @@ export interface ParserInput {
 declare module 'vfile' {
   interface DataMap {
     input: ParserInput;
-    diagnostics: Diagnostic[];
   }
 }
 
@@ -52,23 +53,23 @@ const OFF_TEXT: Record<string, { ruleId: string; severity: Diagnostic['severity'
   byline: { ruleId: 'web-byline', severity: 'info', what: 'a byline, source or date line before the report (not part of it); kept here' },
 };
 
-/** A residue, HTML, navigation or page-header line: kept, verbatim, in a diagnostic. */
-export function residueDiagnostic(file: string, l: ClassifiedLine, as?: keyof typeof OFF_TEXT): Diagnostic {
+/** A residue, HTML, navigation or page-header line: reported on `file`, and kept there verbatim. */
+export function reportResidue(file: VFile, l: ClassifiedLine, as?: keyof typeof OFF_TEXT): void {
   const kind = OFF_TEXT[as ?? l.kind] ?? OFF_TEXT.residue!;
-  return {
-    file, line: l.line, column: l.indent + 1,
+  report(file, {
+    line: l.line, column: l.indent + 1,
     ruleId: kind.ruleId,
     severity: kind.severity,
-    message: `${file}:${l.line}: ${kind.what}: ${l.text.slice(0, 60)}`,
+    message: `${file.path}:${l.line}: ${kind.what}: ${l.text.slice(0, 60)}`,
     text: l.text,
     startOffset: l.textStart,
     endOffset: l.textStart + l.raw.trim().length,
-  };
+  });
 }
 
-/** Lines that are not the report's text go to a diagnostic, verbatim, instead of a node: true when `l` was one. */
-export function keptAsResidue(file: string, l: ClassifiedLine, diagnostics: Diagnostic[]): boolean {
+/** Lines that are not the report's text go to a message, verbatim, instead of a node: true when `l` was one. */
+export function keptAsResidue(file: VFile, l: ClassifiedLine): boolean {
   if (!isOffText(l)) return false;
-  diagnostics.push(residueDiagnostic(file, l));
+  reportResidue(file, l);
   return true;
 }

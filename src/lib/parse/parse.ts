@@ -26,6 +26,7 @@ import {
 import { splitDocuments } from './split.ts';
 import { reportParser } from './structure.ts';
 import { extractTargets } from './targets.ts';
+import { diagnosticsOf } from './messages.ts';
 import { foldForMatch, splitLines } from '../text/index.ts';
 
 export const PARSER_VERSION = '1.0.0';
@@ -124,11 +125,10 @@ export function parseSourcesWithTrees(inputs: SourceInput[]): { result: ParseRes
         data: {
           input: { file: input.file, lines: segLines, anchor: seg.anchor === null ? null : seg.anchor - seg.from, coverage },
           meta: { year: meta.year, reviewYear: meta.reviewYear },
-          diagnostics: [],
         },
       });
       const tree = processor.runSync(processor.parse(vfile), vfile) as Root;
-      own.push(...(vfile.data.diagnostics ?? []));
+      own.push(...diagnosticsOf(vfile));
       if (!coverage && !tree.children.some((n) => n.type === 'heading')) {
         own.push({
           file: input.file, line: first.line, column: 1, ruleId: 'no-structure', severity: 'warning',

@@ -2,7 +2,7 @@
  * The unified parser plugin: report text → mdast. Headings by depth
  * (一、 → depth 2, （一） → depth 3, 1. → depth 4), paragraphs, and lists for
  * "——" points. Cover lines become `cover` paragraphs; web residue and HTML
- * become diagnostics that keep their characters. Press coverage is re-flowed
+ * become messages (file.message) that keep their characters. Press coverage is re-flowed
  * by `coverage-flow.ts` into the same shapes.
  */
 import type { List, Paragraph, Root, RootContent } from 'mdast';
@@ -11,8 +11,8 @@ import type { VFile } from 'vfile';
 import { classifyLines, isUnnumberedPart, type ClassifiedLine } from './classify.ts';
 import { reflowCoverage } from './coverage-flow.ts';
 import type { ReportNodeData } from './mdast-data.ts';
-import { headingNode, keptAsResidue, paragraphNode, residueDiagnostic, type ParserInput } from './nodes.ts';
-import type { Diagnostic } from '../schema.ts';
+import { headingNode, keptAsResidue, paragraphNode, reportResidue, type ParserInput } from './nodes.ts';
+import { report, UNNAMED_FILE } from './messages.ts';
 import type { ParagraphKind } from '../schema.ts';
 import { chineseOrdinal, joinWrapped, splitLines, stripSpace } from '../text/index.ts';
 import { continues, wrapWidth } from './reflow.ts';
@@ -94,7 +94,7 @@ export function leadPoint(text: string): string | null {
   return m[0];
 }
 
-function buildReportTree(input: ParserInput, diagnostics: Diagnostic[]): Root {
+function buildReportTree(input: ParserInput, vfile: VFile): Root {
   const { file, lines, anchor } = input;
   const children: RootContent[] = [];
   const hasNumberedParts = lines.some((l) => l.kind === 'heading' && l.level === 1 && l.ordinal);
@@ -105,13 +105,13 @@ function buildReportTree(input: ParserInput, diagnostics: Diagnostic[]): Root {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.kind === 'blank') continue;
-    if (keptAsResidue(file, l, diagnostics)) continue;
+    if (keptAsResidue(vfile, l)) continue;
     const span = lineSpan(l);
     const base: ReportNodeData = { line: l.line, endLine: l.line, startOffset: span.start, endOffset: span.end };
     const beforeOpening = anchor !== null ? i < anchor : i < firstContent;
     // Before the report: bylines, photo credits, page dates and stray navigation words are not its text.
     if (beforeOpening && l.kind === 'body' && isPageLine(l)) {
-      diagnostics.push(residueDiagnostic(file, l, 'byline'));
+      reportResidue(vfile, l, 'byline');
       continue;
     }
     if (l.kind.startsWith('cover-') || (beforeOpening && anchor !== null && l.kind !== 'heading')) {
@@ -127,8 +127,8 @@ function buildReportTree(input: ParserInput, diagnostics: Diagnostic[]): Root {
       const after = l.text.slice(l.ordinalLength ?? 0);
       const { heading, cut, uncertain } = splitHeading(after, typicalHeadingLength(lines, level));
       if (uncertain) {
-        diagnostics.push({
-          file, line: l.line, column: 1, ruleId: 'heading-boundary', severity: 'warning',
+        report(vfile, {
+          line: l.line, ruleId: 'heading-boundary', severity: 'warning',
           message: `${file}:${l.line}: the heading has no full stop (punctuation lost in extraction?); it was cut at “${heading.slice(-8)}”.`,
         });
       }
@@ -168,7 +168,7 @@ function buildReportTree(input: ParserInput, diagnostics: Diagnostic[]): Root {
     const data = parts.length > 1 ? { ...base, endLine: last.line, endOffset: lineSpan(last).end } : base;
     children.push(paragraphNode(text, { ...data, kind: kindOf(text, l.kind === 'bullet' ? 'bullet' : 'body') }));
   }
-  inferLostHeadings(children, file, diagnostics);
+  inferLostHeadings(children, vfile);
   return { type: 'root', children: groupBullets(children) };
 }
 
@@ -194,7 +194,8 @@ function firstInkAtOrAfter(l: ClassifiedLine, offset: number): number {
  * by their own points, and as many as the report announces ("重点抓好七方面工作"),
  * are promoted to level-2 headings with inferred numbers.
  */
-function inferLostHeadings(children: RootContent[], file: string, diagnostics: Diagnostic[]): void {
+function inferLostHeadings(children: RootContent[], vfile: VFile): void {
+  const file = vfile.path || UNNAMED_FILE;
   const parts: number[][] = [];
   let current: number[] | null = null;
   children.forEach((n, i) => {
@@ -235,8 +236,8 @@ function inferLostHeadings(children: RootContent[], file: string, diagnostics: D
         const { heading, cut } = splitHeading(t);
         const d = p.data as ReportNodeData;
         const ordinal = `（${'一二三四五六七八九十'[k] ?? k + 1}）`;
-        diagnostics.push({
-          file, line: d.line, column: 1, ruleId: 'heading-number-lost', severity: 'warning',
+        report(vfile, {
+          line: d.line, ruleId: 'heading-number-lost', severity: 'warning',
           message: `${file}:${d.line}: “${heading.slice(0, 16)}…” reads as a level-2 heading whose number was lost in extraction; numbered ${ordinal} by its place${expected ? ` (the report announces ${expected})` : ''}.`,
         });
         const rest = t.slice(cut).trim();
@@ -278,15 +279,14 @@ function groupBullets(nodes: RootContent[]): RootContent[] {
 /** Unified parser plugin: text → report mdast. Reads `file.data.input` when the caller has classified the lines. */
 export const reportParser: Plugin<[], string, Root> = function () {
   this.parser = (doc: string, file: VFile) => {
-    const diagnostics = (file.data.diagnostics ??= []);
     const input: ParserInput = file.data.input ?? {
-      file: file.path || 'input.txt',
+      file: file.path || UNNAMED_FILE,
       lines: classifyLines(splitLines(doc)),
       anchor: null,
       coverage: false,
     };
-    if (input.coverage) return reflowCoverage(input, diagnostics);
-    return buildReportTree(input, diagnostics);
+    if (input.coverage) return reflowCoverage(input, file);
+    return buildReportTree(input, file);
   };
 };
 
