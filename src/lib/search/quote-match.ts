@@ -55,61 +55,97 @@ function prepare(paragraphs: { text: string }[]): Prepared {
   return p;
 }
 
+/** The quote as compared: folded, without the punctuation at its edges. */
+function foldQuote(quote: string): string {
+  return foldForMatch(quote).replace(EDGE_PUNCT, '');
+}
+
+/** Where the folded quote stands verbatim in paragraph k, or null. */
+function exactIn<P extends { text: string }>(q: string, p: P, f: FoldedText): Match<P> | null {
+  const at = f.folded.indexOf(q);
+  if (at < 0) return null;
+  const start = f.map[at]!;
+  const endIdx = f.map[at + q.length - 1]!;
+  const end = endIdx + (p.text.codePointAt(endIdx)! > 0xffff ? 2 : 1);
+  return { paragraph: p, similarity: 1, passage: p.text.slice(start, end), start, end };
+}
+
+/**
+ * The window of a paragraph most like the quote: a window as long as the quote slides over the
+ * folded text, keeping the shared-bigram count up to date as it moves.
+ */
+function bestWindow<P extends { text: string }>(q: string, qGrams: Map<string, number>, p: P, f: FoldedText): Match<P> | null {
+  const qSize = Math.max(0, q.length - 1);
+  const text = f.folded;
+  const w = Math.min(q.length, text.length);
+  if (w < 2) return null;
+  const win = new Map<string, number>();
+  let common = 0;
+  const add = (g: string) => {
+    const n = win.get(g) ?? 0;
+    if (n < (qGrams.get(g) ?? 0)) common++;
+    win.set(g, n + 1);
+  };
+  const remove = (g: string) => {
+    const n = win.get(g)! - 1;
+    win.set(g, n);
+    if (n < (qGrams.get(g) ?? 0)) common--;
+  };
+  for (let i = 0; i + 1 < w; i++) add(text.slice(i, i + 2));
+  let best: Match<P> | null = null;
+  for (let s = 0; s + w <= text.length; s++) {
+    if (s > 0) {
+      remove(text.slice(s - 1, s + 1));
+      add(text.slice(s + w - 2, s + w));
+    }
+    const sim = (2 * common) / (qSize + (w - 1));
+    if (!best || sim > best.similarity) {
+      const start = f.map[s]!;
+      const end = (f.map[s + w - 1] ?? p.text.length - 1) + 1;
+      best = { paragraph: p, similarity: sim, passage: p.text.slice(start, end), start, end };
+    }
+  }
+  return best;
+}
+
 export function bestMatch<P extends { text: string }>(quote: string, paragraphs: P[]): Match<P> | null {
-  const q = foldForMatch(quote).replace(EDGE_PUNCT, '');
+  const q = foldQuote(quote);
   if (q.length < 2) return null;
   const { folded, grams } = prepare(paragraphs);
   for (let k = 0; k < paragraphs.length; k++) {
-    const f = folded[k]!;
-    const at = f.folded.indexOf(q);
-    if (at >= 0) {
-      const p = paragraphs[k]!;
-      const start = f.map[at]!;
-      const endIdx = f.map[at + q.length - 1]!;
-      const end = endIdx + (p.text.codePointAt(endIdx)! > 0xffff ? 2 : 1);
-      return { paragraph: p, similarity: 1, passage: p.text.slice(start, end), start, end };
-    }
+    const m = exactIn(q, paragraphs[k]!, folded[k]!);
+    if (m) return m;
   }
   const qGrams = bigrams(q);
   const qSize = Math.max(0, q.length - 1);
-  // Rank paragraphs by shared bigrams, then slide a window over the best few,
-  // keeping the shared-bigram count up to date as the window moves.
+  // Rank paragraphs by shared bigrams, then slide a window over the best few.
   const ranked = folded
     .map((f, k) => ({ k, score: dice(qGrams, qSize, grams[k]!, Math.max(0, f.folded.length - 1)) * Math.sqrt(f.folded.length) }))
     .sort((a, b) => b.score - a.score)
     .slice(0, 5);
   let best: Match<P> | null = null;
   for (const { k } of ranked) {
-    const text = folded[k]!.folded;
-    const w = Math.min(q.length, text.length);
-    if (w < 2) continue;
-    const win = new Map<string, number>();
-    let common = 0;
-    const add = (g: string) => {
-      const n = win.get(g) ?? 0;
-      if (n < (qGrams.get(g) ?? 0)) common++;
-      win.set(g, n + 1);
-    };
-    const remove = (g: string) => {
-      const n = win.get(g)! - 1;
-      win.set(g, n);
-      if (n < (qGrams.get(g) ?? 0)) common--;
-    };
-    for (let i = 0; i + 1 < w; i++) add(text.slice(i, i + 2));
-    for (let s = 0; s + w <= text.length; s++) {
-      if (s > 0) {
-        remove(text.slice(s - 1, s + 1));
-        add(text.slice(s + w - 2, s + w));
-      }
-      const sim = (2 * common) / (qSize + (w - 1));
-      if (!best || sim > best.similarity) {
-        const p = paragraphs[k]!;
-        const f = folded[k]!;
-        const start = f.map[s]!;
-        const end = (f.map[s + w - 1] ?? p.text.length - 1) + 1;
-        best = { paragraph: p, similarity: sim, passage: p.text.slice(start, end), start, end };
-      }
-    }
+    const m = bestWindow(q, qGrams, paragraphs[k]!, folded[k]!);
+    if (m && (!best || m.similarity > best.similarity)) best = m;
   }
   return best;
+}
+
+/**
+ * Every paragraph where the quote stands, not only the best: per paragraph its verbatim
+ * occurrence or its most similar window, kept when at least `min` similar; exact ones
+ * (similarity 1) first, then the more similar, then in the order given.
+ * (For a few candidate paragraphs, as the quote check has: each is searched whole.)
+ */
+export function allMatches<P extends { text: string }>(quote: string, paragraphs: P[], min = SIMILAR_ENOUGH): Match<P>[] {
+  const q = foldQuote(quote);
+  if (q.length < 2) return [];
+  const { folded } = prepare(paragraphs);
+  const qGrams = bigrams(q);
+  const out: Array<Match<P> & { k: number }> = [];
+  paragraphs.forEach((p, k) => {
+    const m = exactIn(q, p, folded[k]!) ?? bestWindow(q, qGrams, p, folded[k]!);
+    if (m && m.similarity >= min) out.push({ ...m, k });
+  });
+  return out.sort((a, b) => b.similarity - a.similarity || a.k - b.k).map(({ k: _k, ...m }) => m);
 }
