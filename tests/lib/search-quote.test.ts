@@ -117,3 +117,18 @@ describe('coverage figures that differ from the report, shipped with the search 
     expect(figureNotes(report).size).toBe(0);
   });
 });
+
+describe('a near match shows the words the quote stands for', () => {
+  it('工业投资增长 with the paper’s figure is lined up with the report’s figure, not the pairs around it', () => {
+    const report = doc('weihai-2024');
+    const reportSays = /工业投资增长(\d+(?:\.\d+)?%)/.exec(seed('000_fe6c1bb2e7835634').replace(/\s+/g, ''))![1]!;
+    const paperSays = /工业投资增长(\d+(?:\.\d+)?%)/.exec(seed('004_4450c8cbb7e7702a').replace(/\s+/g, ''))![1]!;
+    const [m] = allMatches(`工业投资增长${paperSays}`, report.paragraphs);
+    expect(m).toBeDefined();
+    expect(m!.similarity).toBeLessThan(1);
+    expect(m!.passage).toBe(`工业投资增长${reportSays}`);
+    const j = judgeQuote(m!.passage, `工业投资增长${paperSays}`, null, m!.similarity);
+    expect(j.verdict).toBe('differs');
+    expect(j.diff.parts.filter((p) => p.kind === 'same').map((p) => p.text).join('')).toContain('工业投资增长');
+  });
+});
