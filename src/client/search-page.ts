@@ -8,6 +8,7 @@ import {
   allMatches, compareSources, excerpt, hasHan, judgeQuote, loadTraditionalConverter, looksTraditional, phraseTokens, trimQuote,
   type Match, type PartFacet, type SearchDoc, type SearchText,
 } from '../lib/search/index.ts';
+import { searchPath } from '../data/urls.ts';
 import { FACETS, SearchEngine, type Facet, type Filters, type SearchOutcome } from './search-engine.ts';
 import { docLabel, el, figureNote, KIND_LABEL, PART_LABEL, renderHit, resultUrl, shownRange } from './search-render.ts';
 
@@ -346,39 +347,45 @@ class SearchPage {
       };
       let simplified = hasHan(quote) && looksTraditional(quote) ? await convert() : null;
       let exact = await this.occurrences(engine, simplified ?? quote);
-      if (!exact.length && !simplified && hasHan(quote)) {
+      if (!exact.entries.length && !simplified && hasHan(quote)) {
         simplified = await convert();
         if (simplified) exact = await this.occurrences(engine, simplified);
       }
       const compared = simplified ?? quote;
-      const near = exact.length < MAX_SOURCES ? await engine.similar(phraseTokens(compared) ?? ph, NEAR_CANDIDATES) : [];
-      const entries = [...new Set([...exact, ...near])].slice(0, MAX_SOURCES + NEAR_CANDIDATES);
-      const paragraphs = await Promise.all(
-        entries.map(async (entry) => {
-          const [text, info] = await Promise.all([engine.text(entry), engine.entryInfo(entry)]);
-          return { ...text, ...info, entry, text: text.t };
-        }),
-      );
+      const near = exact.entries.length < MAX_SOURCES ? await engine.similar(phraseTokens(compared) ?? ph, NEAR_CANDIDATES, 'report') : [];
+      const load = (entries: number[]) =>
+        Promise.all(
+          entries.map(async (entry) => {
+            const [text, info] = await Promise.all([engine.text(entry), engine.entryInfo(entry)]);
+            return { ...text, ...info, entry, text: text.t };
+          }),
+        );
+      const paragraphs = await load([...new Set([...exact.entries, ...near])]);
+      // Coverage that states a figure differently names the report paragraph it comes from: compare that too.
+      const seen = new Set(paragraphs.map((p) => p.entry));
+      const covered = paragraphs.flatMap((p) => p.f ?? []).flatMap((f) => (f.e !== undefined && !seen.has(f.e) ? [f.e] : []));
+      paragraphs.push(...(await load([...new Set(covered)])));
       // Every paragraph where the passage stands: reports before the coverage that quotes them.
       const sources: Source[] = allMatches(compared, paragraphs)
         .map((m) => ({ ...m, kind: m.paragraph.doc.kind, entry: m.paragraph.entry }))
         .sort(compareSources)
         .slice(0, MAX_SOURCES);
-      this.renderQuote(quote, simplified, sources);
+      this.renderQuote(quote, simplified, sources, exact.more ? compared : null);
     } catch (e) {
       console.error(e);
       this.quoteOut.replaceChildren(el('p', { role: 'status' }, '核对未能完成，请刷新页面重试。'));
     }
   }
 
-  /** Entries where a phrase occurs verbatim, in every document kind (at most MAX_SOURCES). */
-  private async occurrences(engine: SearchEngine, phrase: string): Promise<number[]> {
-    let o = await engine.search(`"${phrase}"`, {}, MAX_SOURCES);
-    for (let step = 0; step < 10 && !o.complete && o.hits.length < MAX_SOURCES; step++) o = await engine.more(o, MAX_SOURCES);
-    return o.hits.slice(0, MAX_SOURCES).map((h) => h.entry);
+  /** Entries where a phrase occurs verbatim, in every document kind (at most MAX_SOURCES), and whether there are more. */
+  private async occurrences(engine: SearchEngine, phrase: string): Promise<{ entries: number[]; more: boolean }> {
+    let o = await engine.search(`"${phrase}"`, {}, MAX_SOURCES + 1);
+    for (let step = 0; step < 10 && !o.complete && o.hits.length <= MAX_SOURCES; step++) o = await engine.more(o, MAX_SOURCES + 1);
+    return { entries: o.hits.slice(0, MAX_SOURCES).map((h) => h.entry), more: o.hits.length > MAX_SOURCES || !o.complete };
   }
 
-  private renderQuote(quote: string, simplified: string | null, sources: Source[]): void {
+  /** `more`: the phrase stands in more places than are listed (the search page lists them all). */
+  private renderQuote(quote: string, simplified: string | null, sources: Source[], more: string | null): void {
     const reports = sources.filter((s) => s.kind === 'report');
     const coverage = sources.filter((s) => s.kind === 'coverage');
     const primary = reports[0];
@@ -407,7 +414,8 @@ class SearchPage {
       const near = reports.filter((s) => s.similarity < 1);
       if (verbatim.length) {
         const docs = new Set(verbatim.map((s) => s.paragraph.doc.id)).size;
-        out.push(el('h3', {}, `原文出处：${docs} 份报告${verbatim.length > docs ? `的 ${verbatim.length} 个段落` : ''}中有这段原文`), this.sourceList(verbatim));
+        out.push(el('h3', {}, `原文出处：${more ? '至少 ' : ''}${docs} 份报告${verbatim.length > docs ? `的 ${verbatim.length} 个段落` : ''}中有这段原文`), this.sourceList(verbatim));
+        if (more) out.push(el('p', { class: 'muted' }, `只列出前 ${MAX_SOURCES} 处；`, el('a', { href: searchPath(more) }, '在“查找词句”中查看全部'), '。'));
       }
       if (near.length) {
         out.push(el('h3', {}, verbatim.length ? `相近的段落：${near.length} 处（文字有出入，不是这段原话）` : `原文出处：最接近的 ${near.length} 个段落`), this.sourceList(near));

@@ -105,7 +105,9 @@ describe('coverage figures that differ from the report, shipped with the search 
     const note = entry.figures!.find((f) => f.m === '工业投资增长')!;
     expect(note).toMatchObject({ c: paperSays, r: reportSays, d: report.id });
     expect(report.paragraphs.find((p) => p.id === note.a)!.text).toContain(`工业投资增长${reportSays}`);
-    expect(notes.get(entry.anchor)).toEqual(entry.figures);
+    // The note names the report paragraph's entry too, so the quote check can load it.
+    expect(entries[note.e!]).toMatchObject({ docId: report.id, anchor: note.a });
+    expect(notes.get(entry.anchor)!.map((n) => n.m)).toEqual(entry.figures!.map((n) => n.m));
   });
   it('only coverage entries carry notes, each figure where the entry says it', () => {
     const noted = entries.filter((e) => e.figures);

@@ -57,6 +57,8 @@ export interface FigureNote {
   /** The report's document id and the anchor of its paragraph that states the figure. */
   d: string;
   a: string;
+  /** That paragraph's entry number in the search index (set by searchEntries), so the quote check can load it. */
+  e?: number;
 }
 
 /** A coverage document's differing figures by paragraph id (empty for a report). */
@@ -129,6 +131,9 @@ export function searchEntries(docs: ReportDocument[]): SearchEntry[] {
       });
     }
   }
+  // Each figure note names the entry of the report paragraph it refers to.
+  const entryOf = new Map(out.map((e) => [`${e.docId}#${e.anchor}`, e.order]));
+  for (const e of out) if (e.figures) e.figures = e.figures.map((f) => ({ ...f, e: entryOf.get(`${f.d}#${f.a}`) }));
   return out;
 }
 
