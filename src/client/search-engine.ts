@@ -577,7 +577,7 @@ export class SearchEngine {
     const infos = await Promise.all(entries.map((e) => this.entryInfo(e)));
     const all: Hit[] = entries.map((entry, i) => {
       const match = state.found.get(entry)!;
-      return { entry, ...infos[i]!, match, rank: rankKey(match, entry) };
+      return { entry, ...infos[i]!, match, rank: rankKey(match, entry, infos[i]!.doc.kind) };
     });
     all.sort((a, b) => compareRank(a.rank, b.rank));
     const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as SearchOutcome['counts'];

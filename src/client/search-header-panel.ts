@@ -24,6 +24,7 @@ const CSS = `
 .quick-list .hit-heading { display: none; }
 .quick-list .hit-link { display: block; font-size: 0.9375rem; line-height: 1.6; }
 .quick-list .hit-badge { font-size: 0.75rem; padding: 0 0.3rem; border: 1px solid var(--line); border-radius: 4px; color: var(--muted); }
+.quick-list .hit-figures { margin: 0.15rem 0 0; font-size: 0.8125rem; padding-left: 0.4rem; border-left: 3px solid var(--warn); }
 .quick-list mark { background: var(--target); color: inherit; font-weight: 600; }
 .quick-all { display: inline-block; margin-top: 0.4rem; font-size: 0.9375rem; }
 @media (max-width: 40em) { .quick-results { left: 0; right: auto; width: 100%; } }

@@ -4,13 +4,24 @@
  * type, writes the state back with history.replaceState, and renders results as
  * a plain list of links with an aria-live count.
  */
-import { SIMILAR_ENOUGH, bestMatch, phraseTokens, diffQuote, trimQuote, type SearchDoc } from '../lib/search/index.ts';
+import {
+  allMatches, compareSources, excerpt, hasHan, judgeQuote, loadTraditionalConverter, looksTraditional, phraseTokens, trimQuote,
+  type Match, type PartFacet, type SearchDoc, type SearchText,
+} from '../lib/search/index.ts';
+import { searchPath } from '../data/urls.ts';
 import { FACETS, SearchEngine, type Facet, type Filters, type SearchOutcome } from './search-engine.ts';
-import { docLabel, el, KIND_LABEL, PART_LABEL, renderHit, resultUrl, shownRange } from './search-render.ts';
+import { docLabel, el, figureNote, KIND_LABEL, PART_LABEL, renderHit, resultUrl, shownRange } from './search-render.ts';
 
 const PAGE = 20;
-/** Similarity (bigram Dice) from which a passage counts as the source of a quote, as in the coverage checks. */
+/** Longest quote checked (characters). */
 const MAX_QUOTE = 600;
+/** Places a quote check lists at most (verbatim occurrences first, then near ones). */
+const MAX_SOURCES = 20;
+/** Paragraphs most like the quote that the quote check also compares (misquotes break the exact phrase). */
+const NEAR_CANDIDATES = 8;
+
+/** A paragraph where a quoted passage stands, with its document. */
+type Source = Match<SearchText & { entry: number; text: string; doc: SearchDoc; part: PartFacet }> & { kind: SearchDoc['kind']; entry: number };
 
 const $ = <T extends Element>(root: ParentNode, sel: string) => {
   const found = root.querySelector<T>(sel);
@@ -328,54 +339,121 @@ class SearchPage {
     this.quoteOut.replaceChildren(el('p', { role: 'status' }, '正在核对…'));
     try {
       const engine = await this.engine;
-      // Sources are the reports, not the press coverage that quotes them.
-      const exact = (await engine.search(`"${quote}"`, { kind: ['report'] }, 6)).hits;
-      const ids = exact.length ? exact.slice(0, 6).map((h) => h.entry) : await engine.similar(ph, 6, 'report');
-      const texts = await Promise.all(ids.map(async (entry) => ({ entry, ...(await engine.text(entry)) })));
-      const m = bestMatch(quote, texts.map((t) => ({ ...t, text: t.t })));
-      const doc = m ? (await engine.entryInfo(m.paragraph.entry)).doc : null;
-      this.renderQuote(quote, m && m.similarity >= SIMILAR_ENOUGH ? m : null, doc);
+      // A quote typed in Traditional characters is compared in Simplified, as the reports print it;
+      // one that looks Simplified is converted too when it is found nowhere as typed.
+      const convert = async () => {
+        const s = (await loadTraditionalConverter())(quote);
+        return s !== quote ? s : null;
+      };
+      let simplified = hasHan(quote) && looksTraditional(quote) ? await convert() : null;
+      let exact = await this.occurrences(engine, simplified ?? quote);
+      if (!exact.entries.length && !simplified && hasHan(quote)) {
+        simplified = await convert();
+        if (simplified) exact = await this.occurrences(engine, simplified);
+      }
+      const compared = simplified ?? quote;
+      const near = exact.entries.length < MAX_SOURCES ? await engine.similar(phraseTokens(compared) ?? ph, NEAR_CANDIDATES, 'report') : [];
+      const load = (entries: number[]) =>
+        Promise.all(
+          entries.map(async (entry) => {
+            const [text, info] = await Promise.all([engine.text(entry), engine.entryInfo(entry)]);
+            return { ...text, ...info, entry, text: text.t };
+          }),
+        );
+      const paragraphs = await load([...new Set([...exact.entries, ...near])]);
+      // Coverage that states a figure differently names the report paragraph it comes from: compare that too.
+      const seen = new Set(paragraphs.map((p) => p.entry));
+      const covered = paragraphs.flatMap((p) => p.f ?? []).flatMap((f) => (f.e !== undefined && !seen.has(f.e) ? [f.e] : []));
+      paragraphs.push(...(await load([...new Set(covered)])));
+      // Every paragraph where the passage stands: reports before the coverage that quotes them.
+      const sources: Source[] = allMatches(compared, paragraphs)
+        .map((m) => ({ ...m, kind: m.paragraph.doc.kind, entry: m.paragraph.entry }))
+        .sort(compareSources)
+        .slice(0, MAX_SOURCES);
+      this.renderQuote(quote, simplified, sources, exact.more ? compared : null);
     } catch (e) {
       console.error(e);
       this.quoteOut.replaceChildren(el('p', { role: 'status' }, '核对未能完成，请刷新页面重试。'));
     }
   }
 
-  private renderQuote(
-    quote: string,
-    m: { paragraph: { entry: number; d: string; a: string; t: string; h: string[] }; similarity: number; passage: string; start: number; end: number } | null,
-    doc: SearchDoc | null,
-  ): void {
-    if (!m) {
-      this.quoteOut.replaceChildren(
-        el('p', { role: 'status', class: 'verdict verdict-none' }, '不在任何报告中：没有找到与这段引文相近的原文。'),
+  /** Entries where a phrase occurs verbatim, in every document kind (at most MAX_SOURCES), and whether there are more. */
+  private async occurrences(engine: SearchEngine, phrase: string): Promise<{ entries: number[]; more: boolean }> {
+    let o = await engine.search(`"${phrase}"`, {}, MAX_SOURCES + 1);
+    for (let step = 0; step < 10 && !o.complete && o.hits.length <= MAX_SOURCES; step++) o = await engine.more(o, MAX_SOURCES + 1);
+    return { entries: o.hits.slice(0, MAX_SOURCES).map((h) => h.entry), more: o.hits.length > MAX_SOURCES || !o.complete };
+  }
+
+  /** `more`: the phrase stands in more places than are listed (the search page lists them all). */
+  private renderQuote(quote: string, simplified: string | null, sources: Source[], more: string | null): void {
+    const reports = sources.filter((s) => s.kind === 'report');
+    const coverage = sources.filter((s) => s.kind === 'coverage');
+    const primary = reports[0];
+    const out: HTMLElement[] = [];
+    if (!primary) {
+      out.push(
+        el('p', { role: 'status', class: 'verdict verdict-none' }, coverage.length ? '不在任何报告中：报告里没有找到这段文字，只有新闻报道中有相近的句子（见下）。' : '不在任何报告中：没有找到与这段引文相近的原文。'),
         el('p', { class: 'muted' }, '核对范围是本站收录的全部报告和报道；引文改动较大、或出自未收录的文件时也会显示此结果。'),
       );
-      return;
+    } else {
+      const j = judgeQuote(primary.passage, quote, simplified, primary.similarity);
+      const ok = j.verdict !== 'differs';
+      out.push(el('p', { role: 'status', class: `verdict ${ok ? 'verdict-exact' : 'verdict-differs'}`, 'data-verdict': j.verdict }, j.words));
+      if (j.script) out.push(el('p', { class: 'muted quote-converted' }, `按简体比较：${simplified}`));
+      if (j.verdict === 'differs' || j.verdict === 'punctuation') {
+        const diffEl = el('p', { class: 'quote-diff', lang: 'zh-CN' });
+        for (const part of j.diff.parts) {
+          if (part.kind === 'same') diffEl.append(part.text);
+          else if (part.kind === 'missing') diffEl.append(el('del', { title: '原文有、引文没有' }, part.text));
+          else diffEl.append(el('ins', { title: '引文有、原文没有' }, part.text));
+        }
+        out.push(el('h3', {}, '逐字对照'), diffEl);
+      }
+      // Where it stands verbatim, report by report; then the paragraphs only like it.
+      const verbatim = reports.filter((s) => s.similarity === 1);
+      const near = reports.filter((s) => s.similarity < 1);
+      if (verbatim.length) {
+        const docs = new Set(verbatim.map((s) => s.paragraph.doc.id)).size;
+        out.push(el('h3', {}, `原文出处：${more ? '至少 ' : ''}${docs} 份报告${verbatim.length > docs ? `的 ${verbatim.length} 个段落` : ''}中有这段原文`), this.sourceList(verbatim));
+        if (more) out.push(el('p', { class: 'muted' }, `只列出前 ${MAX_SOURCES} 处；`, el('a', { href: searchPath(more) }, '在“查找词句”中查看全部'), '。'));
+      }
+      if (near.length) {
+        out.push(el('h3', {}, verbatim.length ? `相近的段落：${near.length} 处（文字有出入，不是这段原话）` : `原文出处：最接近的 ${near.length} 个段落`), this.sourceList(near));
+      }
     }
-    const p = m.paragraph;
-    const diff = diffQuote(m.passage, quote);
-    const verdict = diff.exact
-      ? '与报告原文一致（标点的全角半角、空格和换行不计）。'
-      : diff.punctuationOnly
-        ? '文字与报告原文一致，只有标点不同。'
-        : `与报告原文有出入（相似度 ${Math.round(m.similarity * 100)}%）：删去的原文标为删除线，引文多出的字加下划线。`;
-    const diffEl = el('p', { class: 'quote-diff', lang: 'zh-CN' });
-    for (const part of diff.parts) {
-      if (part.kind === 'same') diffEl.append(part.text);
-      else if (part.kind === 'missing') diffEl.append(el('del', { title: '原文有、引文没有' }, part.text));
-      else diffEl.append(el('ins', { title: '引文有、原文没有' }, part.text));
+    if (coverage.length) {
+      out.push(el('h3', {}, `新闻报道中的相应段落：${coverage.length} 处（报道转述报告，排在报告原文之后）`), this.sourceList(coverage));
     }
-    const before = p.t.slice(0, m.start);
-    const after = p.t.slice(m.end);
-    this.quoteOut.replaceChildren(
-      el('p', { role: 'status', class: `verdict ${diff.exact ? 'verdict-exact' : 'verdict-differs'}` }, verdict),
-      ...(diff.exact ? [] : [el('h3', {}, '逐字对照'), diffEl]),
-      el('h3', {}, '原文出处'),
-      el('p', { class: 'hit-doc' }, doc ? docLabel(doc) : p.d, p.h.length ? ` › ${p.h.join(' › ')}` : ''),
-      el('blockquote', { class: 'quote-source' }, el('p', {}, before, el('mark', {}, m.passage), after)),
-      el('p', {}, el('a', { href: resultUrl({ d: p.d, a: p.a, t: p.t, h: p.h }, m.passage) }, '在报告中查看这一段')),
-    );
+    this.quoteOut.replaceChildren(...out);
+  }
+
+  /** Each place: region, year and title, the headings above it, the passage in context, how close, its link. */
+  private sourceList(sources: Source[]): HTMLOListElement {
+    const list = el('ol', { class: 'quote-sources' });
+    for (const s of sources) {
+      const p = s.paragraph;
+      const segs = excerpt(p.text, [[s.start, s.end]], Math.max(120, s.end - s.start + 40), 40);
+      const body = el('p', {});
+      for (const seg of segs) body.append(seg.mark ? el('mark', {}, seg.text) : seg.text);
+      const close = s.similarity === 1 ? '一字不差' : `相似度 ${Math.round(s.similarity * 100)}%`;
+      list.append(
+        el(
+          'li',
+          { class: 'quote-place' },
+          el('p', { class: 'hit-doc' }, docLabel(p.doc), p.h.length ? ` › ${p.h.join(' › ')}` : ''),
+          el('blockquote', { class: 'quote-source' }, body),
+          el(
+            'p',
+            { class: 'quote-place-meta' },
+            el('span', { class: `hit-badge ${s.similarity === 1 ? 'badge-exact' : 'badge-near'}` }, close),
+            ' ',
+            el('a', { href: resultUrl(p, s.passage) }, s.kind === 'coverage' ? '在报道中查看这一段' : '在报告中查看这一段'),
+          ),
+          figureNote(p) ?? '',
+        ),
+      );
+    }
+    return list;
   }
 }
 

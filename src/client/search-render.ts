@@ -4,7 +4,7 @@
  * with the document and the headings above it as plain text.
  */
 import { excerpt, matchRanges, type SearchDoc, type SearchText } from '../lib/search/index.ts';
-import { reportPath } from '../data/urls.ts';
+import { anchorPath, reportPath } from '../data/urls.ts';
 import type { Hit, SearchOutcome } from './search-engine.ts';
 
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -59,9 +59,23 @@ export function renderHit(li: HTMLElement, hit: Hit, outcome: SearchOutcome, tex
   const notes: string[] = [];
   if (hit.match.converted) notes.push('按简体字匹配');
   if (!hit.match.runStarts.length) notes.push('各词分处段中');
-  li.replaceChildren(where, link, headings ?? '', notes.length ? el('p', { class: 'hit-note' }, notes.join(' · ')) : '');
+  li.replaceChildren(where, link, headings ?? '', notes.length ? el('p', { class: 'hit-note' }, notes.join(' · ')) : '', figureNote(text) ?? '');
   li.removeAttribute('aria-busy');
   return ranges.length > 0;
+}
+
+/**
+ * A coverage paragraph's figures that differ from the report it covers, both shown, the
+ * report's linked to its paragraph: 数字与报告不同：工业投资增长，报告 29.3%，报道 28.4%.
+ */
+export function figureNote(text: Pick<SearchText, 'f'>): HTMLElement | null {
+  if (!text.f?.length) return null;
+  const p = el('p', { class: 'hit-figures' }, el('strong', {}, '数字与报告不同：'));
+  text.f.forEach((f, i) => {
+    if (i) p.append('；');
+    p.append(`${f.m}，`, el('a', { href: anchorPath(f.d, f.a), title: '报告原文中的这一段' }, `报告 ${f.r}`), `，报道 ${f.c}`);
+  });
+  return p;
 }
 
 /** A placeholder list item while the text loads (keeps the list length and order stable). */

@@ -201,7 +201,7 @@ export function buildIndexFrom({ entries, docs: documents }: IndexInput, opts: I
 
   // The build's folder name: a digest of everything that goes into the files.
   const digest = createHash('sha256').update(JSON.stringify({ v: TOKEN_VERSION, shardChars, rareMax, bucketBytes, perFile, pieceChars }));
-  for (const e of entries) digest.update(`${e.url}\u0000${e.part}\u0000${e.headings.join('\u0001')}\u0000${e.text}\u0000`);
+  for (const e of entries) digest.update(`${e.url}\u0000${e.part}\u0000${e.headings.join('\u0001')}\u0000${e.text}\u0000${e.figures ? JSON.stringify(e.figures) : ''}\u0000`);
   for (const d of documents) digest.update(JSON.stringify(d));
   const id = digest.digest('hex').slice(0, 12);
 
@@ -308,7 +308,7 @@ export function buildIndexFrom({ entries, docs: documents }: IndexInput, opts: I
     put(searchPaths.shardDocs(id, k), gzipJson(docs));
     for (let g = 0; g * perFile < shard.entries.length; g++) {
       const texts: SearchText[] = shard.entries.slice(g * perFile, (g + 1) * perFile).map((e, i) => {
-        const base = { d: e.docId, a: e.anchor, h: e.headings, ...(e.heading ? { k: 1 as const } : {}) };
+        const base = { d: e.docId, a: e.anchor, h: e.headings, ...(e.heading ? { k: 1 as const } : {}), ...(e.figures ? { f: e.figures } : {}) };
         if (e.text.length <= pieceChars) return { ...base, t: e.text };
         const pieces = textPieces(e.text, pieceChars);
         pieces.forEach((p, j) => put(searchPaths.piece(id, k, g * perFile + i, j), gzipJson(p.text)));

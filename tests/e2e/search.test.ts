@@ -229,6 +229,58 @@ describe.skipIf(!hasChromium())('search in Chromium', () => {
     expect(session.errors).toEqual([]);
   });
 
+  test('quote check: a quote typed in Traditional script is verbatim apart from script, and every report that holds it is listed', async () => {
+    const traditional = '生产總值增長5.5%左右';
+    const simplified = '生产总值增长5.5%左右';
+    await page.goto(`${server.url}/search/?mode=quote&quote=${encodeURIComponent(traditional)}`);
+    await page.waitForSelector('.quote-result .verdict', { timeout: 20_000 });
+    expect(await page.getAttribute('.quote-result .verdict', 'data-verdict')).toBe('script');
+    const verdict = (await page.textContent('.quote-result .verdict')) ?? '';
+    expect(verdict).toContain('繁简转换');
+    expect(verdict).not.toMatch(/出入|误引/);
+    expect(await page.locator('.quote-diff').count()).toBe(0);
+    // Every report paragraph that holds the passage, each linked to its paragraph, with its region and year.
+    const docs = new Map(corpusData.result.documents.map((d) => [d.id, d]));
+    const expected = truth(simplified).filter((u) => docs.get(u.split('/')[2]!)!.kind !== 'coverage');
+    expect(new Set(expected.map((u) => u.split('/')[2])).size).toBeGreaterThanOrEqual(2);
+    const places = await page.$$eval('.quote-result .quote-place', (lis) =>
+      lis.map((li) => ({
+        where: li.querySelector('.hit-doc')?.textContent ?? '',
+        exact: !!li.querySelector('.badge-exact'),
+        href: li.querySelector('a[href^="/reports/"]')?.getAttribute('href') ?? '',
+      })),
+    );
+    const verbatim = places.filter((p) => p.exact);
+    expect(new Set(verbatim.map((p) => entryUrl(p.href)))).toEqual(new Set(expected));
+    expect(verbatim.length).toBe(expected.length);
+    // Verbatim places first; each names its region and year and links with the words to highlight.
+    expect(places.slice(0, verbatim.length).every((p) => p.exact)).toBe(true);
+    for (const p of verbatim) {
+      const d = docs.get(p.href.split('/')[2]!)!;
+      expect(p.where).toContain(`${d.year}年`);
+      expect(p.where).toContain(d.region!.shortName);
+      expect(new URL(p.href, 'http://x').searchParams.get('q')).toBe(simplified);
+    }
+    await page.screenshot({ path: screenshotPath('search-quote-traditional'), fullPage: true });
+    expect(session.errors).toEqual([]);
+  });
+
+  test('coverage ranks after the report it quotes, and a coverage paragraph whose figures differ from the report says so', async () => {
+    const coverage = corpusData.result.documents.find((d) => d.kind === 'coverage' && d.discrepancies.length)!;
+    const x = coverage.discrepancies[0]!;
+    await page.goto(`${server.url}/search/`);
+    const shown = await searchFor(page, x.metric);
+    const kinds = shown.hrefs.map((h) => corpusData.result.documents.find((d) => d.id === h.split('/')[2])!.kind);
+    expect(kinds).toContain('coverage');
+    expect(kinds.findLastIndex((k) => k !== 'coverage')).toBeLessThan(kinds.indexOf('coverage'));
+    const note = page.locator(`[data-results] .hit:has(a.hit-link[href*="/reports/${coverage.id}/"][href$="#${x.coverage.paragraphId}"]) .hit-figures`);
+    const words = (await note.textContent()) ?? '';
+    expect(words).toContain('数字与报告不同');
+    expect(words).toContain(`报告 ${x.report.value}${x.report.unit}`);
+    expect(words).toContain(`报道 ${x.coverage.value}${x.coverage.unit}`);
+    expect(await note.locator('a').first().getAttribute('href')).toBe(`/reports/${x.report.documentId}/#${x.report.paragraphId}`);
+  });
+
   test('without JavaScript the page says search needs it and lists the reports', async () => {
     const noJs = await session.context.browser()?.newContext({ javaScriptEnabled: false });
     const p = noJs ? await noJs.newPage() : await session.context.newPage();

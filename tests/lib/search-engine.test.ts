@@ -103,4 +103,22 @@ describe('SearchEngine over a sharded index', () => {
     expect(o.converted?.raw).toBe('国和一号');
     expect(o.hits.map((h) => h.entry).sort((a, b) => a - b)).toEqual(truth('国和一号'));
   });
+  it('ranks the report before the coverage that quotes it, and ships the coverage’s differing figures with its text', async () => {
+    const engine = await load();
+    const o = await everything(engine, '工业投资增长');
+    const kinds = o.hits.map((h) => h.doc.kind);
+    expect(kinds).toContain('report');
+    expect(kinds).toContain('coverage');
+    // Every report hit (whole run as typed) before any coverage hit.
+    expect(kinds.lastIndexOf('report')).toBeLessThan(kinds.indexOf('coverage'));
+    const cov = o.hits.find((h) => h.doc.kind === 'coverage')!;
+    const text = await engine.text(cov.entry);
+    const note = text.f?.find((f) => f.m === '工业投资增长');
+    expect(note).toBeDefined();
+    // The figures are the ones the two texts state.
+    expect(text.t.replace(/\s+/g, '')).toContain(`工业投资增长${note!.c}`);
+    const reportHit = o.hits.find((h) => h.doc.id === note!.d && entries[h.entry]!.anchor === note!.a)!;
+    expect((await engine.text(reportHit.entry)).t).toContain(`工业投资增长${note!.r}`);
+    expect(note!.r).not.toBe(note!.c);
+  });
 });

@@ -159,7 +159,7 @@ describe('buildIndex', () => {
           long++;
           continue;
         }
-        expect(t).toEqual({ d: e.docId, a: e.anchor, t: e.text, h: e.headings, ...(e.heading ? { k: 1 } : {}) });
+        expect(t).toEqual({ d: e.docId, a: e.anchor, t: e.text, h: e.headings, ...(e.heading ? { k: 1 } : {}), ...(e.figures ? { f: e.figures } : {}) });
       }
     });
     expect(long).toBeGreaterThan(10);

@@ -89,3 +89,16 @@ describe('quote check diff', () => {
     expect(trimQuote(' “让绿色低碳成为高质量发展最鲜明的底色”。 ')).toBe('让绿色低碳成为高质量发展最鲜明的底色');
   });
 });
+
+describe('ranking: the report before the coverage that quotes it', () => {
+  it('a coverage hit comes after a report hit of the same tier, however early it starts', () => {
+    const report = rankKey(m([80]), 5, 'report');
+    const coverage = rankKey(m([2], [[2]]), 1, 'coverage');
+    expect(compareRank(report, coverage)).toBeLessThan(0);
+  });
+  it('but the whole run as typed still comes first', () => {
+    const coverageRun = rankKey(m([40]), 9, 'coverage');
+    const reportApart = rankKey(m([], [[0], [3]]), 0, 'report');
+    expect(compareRank(coverageRun, reportApart)).toBeLessThan(0);
+  });
+});

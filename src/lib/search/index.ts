@@ -12,15 +12,15 @@ export {
 } from './tokens.ts';
 export { ByteReader, ByteWriter, PostingsWriter, bucketOf, readBucket, readPostings, writeKey, writePostings, type Postings, type TokenRecord } from './postings.ts';
 export { parseQuery, type ParsedQuery } from './query.ts';
-export { compareRank, excerpt, matchRanges, rankKey, type MatchInfo, type RankKey } from './rank.ts';
+export { KIND_ORDER, compareRank, excerpt, matchRanges, rankKey, type MatchInfo, type RankKey } from './rank.ts';
 export {
-  decodeParts, encodeParts, kindFacet, searchDoc, searchEntries, searchPaths,
-  type PartFacet, type SearchDoc, type SearchEntry, type SearchManifest, type SearchText, type ShardDocs, type ShardInfo,
+  decodeParts, encodeParts, figureNotes, kindFacet, searchDoc, searchEntries, searchPaths,
+  type FigureNote, type PartFacet, type SearchDoc, type SearchEntry, type SearchManifest, type SearchText, type ShardDocs, type ShardInfo,
 } from './records.ts';
 export { hasHan, looksTraditional } from './hint.ts';
-export { SIMILAR_ENOUGH, bestMatch, type Match } from './quote-match.ts';
+export { SIMILAR_ENOUGH, allMatches, bestMatch, type Match } from './quote-match.ts';
 export { foldWithMap } from '../text/fold.ts';
-export { diffQuote, trimQuote } from './quote.ts';
+export { compareSources, diffQuote, judgeQuote, trimQuote, type QuoteJudgement, type QuoteSource, type QuoteVerdict } from './quote.ts';
 
 /** The Traditional → Simplified converter, loaded on first use. */
 export function loadTraditionalConverter(): Promise<(text: string) => string> {

@@ -1,16 +1,20 @@
 /**
  * Ranking and excerpts for search results. Pure and browser-safe.
  *
- * Order: exactness first, then how early, then how often.
+ * Order: exactness first, then the primary source, then how early, then how often.
  *  - tier 0: the query as typed is found as one run (for a single word, every
  *    hit; for several words, the words joined together);
  *  - tier 1: every word is there, but apart;
  *  - tiers 2 and 3: the same, found only after converting a Traditional-character
  *    query to Simplified;
+ *  - within a tier, reports before the press coverage that quotes them (a paper's
+ *    sentence that repeats the report's words is not the source, however early
+ *    in its paragraph they stand);
  *  - then the earliest start (character offset in the paragraph), then the
  *    number of occurrences, then document order (newest report first).
  */
 import { foldText, foldedStarts } from './tokens.ts';
+import type { KindFacet } from './records.ts';
 
 export interface MatchInfo {
   /** Start offsets (folded characters) of each query word in the paragraph. */
@@ -23,22 +27,28 @@ export interface MatchInfo {
 
 export interface RankKey {
   tier: number;
+  /** 0 for a report, 1 for press coverage (KIND_ORDER). */
+  kind: number;
   first: number;
   count: number;
   /** Tie-break: smaller comes first (document order). */
   order: number;
 }
 
-export function rankKey(m: MatchInfo, order: number): RankKey {
+/** Primary sources first: a report ranks before the coverage that quotes it. */
+export const KIND_ORDER: Record<KindFacet, number> = { report: 0, coverage: 1 };
+
+export function rankKey(m: MatchInfo, order: number, kind: KindFacet = 'report'): RankKey {
   const run = m.runStarts.length > 0;
   const tier = (run ? 0 : 1) + (m.converted ? 2 : 0);
-  if (run) return { tier, first: Math.min(...m.runStarts), count: m.runStarts.length, order };
+  const k = KIND_ORDER[kind];
+  if (run) return { tier, kind: k, first: Math.min(...m.runStarts), count: m.runStarts.length, order };
   const firsts = m.wordStarts.map((s) => (s.length ? Math.min(...s) : Infinity));
-  return { tier, first: Math.min(...firsts), count: m.wordStarts.reduce((n, s) => n + s.length, 0), order };
+  return { tier, kind: k, first: Math.min(...firsts), count: m.wordStarts.reduce((n, s) => n + s.length, 0), order };
 }
 
 export function compareRank(a: RankKey, b: RankKey): number {
-  return a.tier - b.tier || a.first - b.first || b.count - a.count || a.order - b.order;
+  return a.tier - b.tier || a.kind - b.kind || a.first - b.first || b.count - a.count || a.order - b.order;
 }
 
 /** Ranges [start, end) in `text` (UTF-16 offsets) where any of the folded phrases occurs. */

@@ -39,6 +39,43 @@ export interface SearchEntry {
   heading: boolean;
   /** Rank tie-break: newest report first, then reading order. */
   order: number;
+  /** Press coverage only: figures the paragraph states differently from the report it covers. */
+  figures?: FigureNote[];
+}
+
+/**
+ * A figure a coverage paragraph states differently from the report (the parser's coverage
+ * check, `ReportDocument.discrepancies`), shipped with the entry's text so that a search result
+ * or the quote check can say so without another download. Short keys: it sits in the text files.
+ */
+export interface FigureNote {
+  /** What is measured, as written (工业投资增长). */
+  m: string;
+  /** The coverage's figure and the report's, with their units (28.4%, 29.3%). */
+  c: string;
+  r: string;
+  /** The report's document id and the anchor of its paragraph that states the figure. */
+  d: string;
+  a: string;
+  /** That paragraph's entry number in the search index (set by searchEntries), so the quote check can load it. */
+  e?: number;
+}
+
+/** A coverage document's differing figures by paragraph id (empty for a report). */
+export function figureNotes(doc: Pick<ReportDocument, 'kind' | 'discrepancies'>): Map<string, FigureNote[]> {
+  const out = new Map<string, FigureNote[]>();
+  if (doc.kind !== 'coverage') return out;
+  for (const x of doc.discrepancies) {
+    const note: FigureNote = {
+      m: x.metric,
+      c: `${x.coverage.value}${x.coverage.unit}`,
+      r: `${x.report.value}${x.report.unit}`,
+      d: x.report.documentId,
+      a: x.report.paragraphId,
+    };
+    out.set(x.coverage.paragraphId, [...(out.get(x.coverage.paragraphId) ?? []), note]);
+  }
+  return out;
 }
 
 export function reportUrl(docId: string, anchor?: string): string {
@@ -67,6 +104,7 @@ export function searchEntries(docs: ReportDocument[]): SearchEntry[] {
   const out: SearchEntry[] = [];
   for (const d of docsInOrder(docs)) {
     const byId = new Map(d.sections.map((s) => [s.id, s]));
+    const figures = figureNotes(d);
     const path = (sectionId: string): string[] => {
       const chain: string[] = [];
       for (let s = byId.get(sectionId); s; s = s.parent ? byId.get(s.parent) : undefined) if (s.text) chain.unshift(s.text);
@@ -89,9 +127,13 @@ export function searchEntries(docs: ReportDocument[]): SearchEntry[] {
         part: partFacet(s.part),
         heading: !p,
         order: out.length,
+        ...(p && figures.has(p.id) ? { figures: figures.get(p.id)! } : {}),
       });
     }
   }
+  // Each figure note names the entry of the report paragraph it refers to.
+  const entryOf = new Map(out.map((e) => [`${e.docId}#${e.anchor}`, e.order]));
+  for (const e of out) if (e.figures) e.figures = e.figures.map((f) => ({ ...f, e: entryOf.get(`${f.d}#${f.a}`) }));
   return out;
 }
 
@@ -186,6 +228,8 @@ export interface SearchText {
   h: string[];
   /** 1 when the entry is a heading itself. */
   k?: 1;
+  /** Coverage figures that differ from the report (SearchEntry.figures). */
+  f?: FigureNote[];
 }
 
 export const searchPaths = {
