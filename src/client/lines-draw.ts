@@ -18,13 +18,14 @@ export const DASHES: number[][] = [[], [6, 4], [2, 3], [8, 3, 2, 3], [1, 2], [10
 
 const num = (n: number) => String(Number(n.toFixed(6)));
 
-export function drawLines(el: HTMLElement & { chart?: Chart }): void {
+/** Draw el's lines: `given`, or the series in its <script type="application/json">. */
+export function drawLines(el: HTMLElement & { chart?: Chart }, given?: LinesSeries): void {
   if (el.chart) return;
-  const json = el.querySelector('script[type="application/json"]')?.textContent;
+  const json = given ? null : el.querySelector('script[type="application/json"]')?.textContent;
   const canvas = el.querySelector('canvas');
   const plot = el.querySelector<HTMLElement>('.lc-plot');
-  if (!json || !canvas || !plot) throw new Error(`lines-chart #${el.id}: no data, canvas or plot area`);
-  const series = JSON.parse(json) as LinesSeries;
+  if ((!given && !json) || !canvas || !plot) throw new Error(`lines-chart #${el.id}: no data, canvas or plot area`);
+  const series = given ?? (JSON.parse(json!) as LinesSeries);
   const css = getComputedStyle(el);
   const colour = (i: number) => css.getPropertyValue(`--lc-${i % 6}`).trim() || '#0072b2';
   const text = css.getPropertyValue('--lc-text').trim() || '#1d1f23';

@@ -6,7 +6,7 @@
  */
 import { SIMILAR_ENOUGH, bestMatch, phraseTokens, diffQuote, trimQuote, type SearchDoc } from '../lib/search/index.ts';
 import { FACETS, SearchEngine, type Facet, type Filters, type SearchOutcome } from './search-engine.ts';
-import { docLabel, el, KIND_LABEL, PART_LABEL, renderHit, resultUrl, shownRange } from './search-render.ts';
+import { docLabel, el, KIND_LABEL, PART_LABEL, renderHit, resultUrl, shownRange, updateTermsLink } from './search-render.ts';
 
 const PAGE = 20;
 /** Similarity (bigram Dice) from which a passage counts as the source of a quote, as in the coverage checks. */
@@ -167,6 +167,7 @@ class SearchPage {
       this.facets.closest('details')?.setAttribute('hidden', '');
       this.more.hidden = true;
       this.status.textContent = '输入词句即可检索全部报告。';
+      updateTermsLink(this.root, null);
       return;
     }
     this.root.setAttribute('aria-busy', 'true');
@@ -192,6 +193,7 @@ class SearchPage {
   }
 
   private announce(o: SearchOutcome, filters: Filters): void {
+    updateTermsLink(this.root, o);
     const words = o.query.words.map((w) => `「${w.text}」`).join('和');
     const filtered = FACETS.some((f) => filters[f]?.length);
     const conv = o.converted ? `（已按简体「${o.converted.raw}」检索）` : '';
