@@ -147,7 +147,7 @@ class TermsPage {
           el('td', {}, d.doc.region?.name ?? '—'),
           el('td', {}, LEVEL_NAME[d.doc.region?.level ?? 'unknown']!),
           el('td', {}, String(d.doc.year)),
-          el('td', { class: 'num' }, el('a', { href: reportSearchUrl(q, d.doc), 'aria-label': `在${d.doc.title}中查看「${q}」所在段落` }, String(d.occurrences))),
+          el('td', { class: 'num' }, el('a', { href: reportSearchUrl(q, d.doc), 'aria-label': `${d.occurrences} 次，在${d.doc.title}中查看所在段落` }, String(d.occurrences))),
           el('td', { class: 'num' }, String(d.entries)),
           el('td', { class: 'num' }, String(perTenThousand(d.occurrences, d.chars))),
         ),
