@@ -19,6 +19,8 @@ const $ = <T extends Element = HTMLElement>(root: ParentNode, sel: string): T =>
 };
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+/** Rows shown before "显示全部". */
+const FIRST_ROWS = 30;
 
 class TermsPage {
   private readonly engine: Promise<SearchEngine>;
@@ -121,7 +123,7 @@ class TermsPage {
     a.href = this.csvUrl;
     a.download = `terms-${r.q}.csv`;
     const { drawLines } = await import('./lines-draw.ts');
-    drawLines(this.chart as Parameters<typeof drawLines>[0], series);
+    drawLines(this.chart as Parameters<typeof drawLines>[0], series, { min: 0, pointRadius: series.labels.length > 24 ? 3 : 5 });
   }
 
   private yearTable(series: LinesSeries): void {
@@ -138,11 +140,18 @@ class TermsPage {
   }
 
   private reportTable(q: string, using: TermDocCount[]): void {
+    const all = $(this.root, '[data-all-rows]') as HTMLButtonElement;
+    all.hidden = using.length <= FIRST_ROWS;
+    all.textContent = `显示全部 ${using.length} 份报告`;
+    all.onclick = () => {
+      for (const tr of this.root.querySelectorAll<HTMLElement>('[data-rows] tr[hidden]')) tr.hidden = false;
+      all.hidden = true;
+    };
     $(this.root, '[data-rows]').replaceChildren(
-      ...termRows(using).map((d) =>
+      ...termRows(using).map((d, i) =>
         el(
           'tr',
-          { 'data-doc': d.doc.id, 'data-occurrences': String(d.occurrences), 'data-entries': String(d.entries) },
+          { 'data-doc': d.doc.id, 'data-occurrences': String(d.occurrences), 'data-entries': String(d.entries), ...(i >= FIRST_ROWS ? { hidden: '' } : {}) },
           el('td', {}, el('a', { href: reportPath(d.doc.id) }, d.doc.title)),
           el('td', {}, d.doc.region?.name ?? '—'),
           el('td', {}, LEVEL_NAME[d.doc.region?.level ?? 'unknown']!),
