@@ -61,6 +61,11 @@ class TermsPage {
       this.status.textContent = q ? '请输入要统计的文字（标点和空格之外）。' : '输入一个词语，例如「高质量发展」「新质生产力」，即可统计。';
       return;
     }
+    if (ph.length < 2) {
+      this.show(null);
+      this.status.textContent = '请输入至少两个字的词语：单个字的次数说明不了用法，统计它还要下载大量索引。';
+      return;
+    }
     if (!ph.exact) {
       this.show(null);
       this.status.textContent = `词语太长（${ph.length} 字）：请输入短一些的词语。`;

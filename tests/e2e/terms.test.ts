@@ -118,6 +118,10 @@ describe.skipIf(!hasChromium())('/terms/ in Chromium', () => {
       await page.press('#term', 'Enter');
       await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q && /没有报告用到/.test(document.querySelector('[data-status]')?.textContent ?? ''), none);
       expect(await page.locator('[data-output]').isHidden()).toBe(true);
+      await page.fill('#term', '的');
+      await page.press('#term', 'Enter');
+      await page.waitForFunction(() => /至少两个字/.test(document.querySelector('[data-status]')?.textContent ?? ''));
+      expect(await page.locator('[data-output]').isHidden()).toBe(true);
     });
   });
 
