@@ -49,11 +49,11 @@ export abstract class LazyChartElement extends HTMLElement {
   }
 }
 
-/** A chart element's parts: its series (the JSON inside it), canvas and plot area (`plotClass`). */
-export function chartParts<T>(el: HTMLElement, plotClass: string, label: string): { series: T; canvas: HTMLCanvasElement; plot: HTMLElement } {
-  const json = el.querySelector('script[type="application/json"]')?.textContent;
+/** A chart element's parts: its series (`given`, or the JSON inside it), canvas and plot area (`plotClass`). */
+export function chartParts<T>(el: HTMLElement, plotClass: string, label: string, given?: T): { series: T; canvas: HTMLCanvasElement; plot: HTMLElement } {
+  const json = given ? null : el.querySelector('script[type="application/json"]')?.textContent;
   const canvas = el.querySelector('canvas');
   const plot = el.querySelector<HTMLElement>(`.${plotClass}`);
-  if (!json || !canvas || !plot) throw new Error(`${label} #${el.id}: no data, canvas or plot area`);
-  return { series: JSON.parse(json) as T, canvas, plot };
+  if ((!given && !json) || !canvas || !plot) throw new Error(`${label} #${el.id}: no data, canvas or plot area`);
+  return { series: given ?? (JSON.parse(json!) as T), canvas, plot };
 }

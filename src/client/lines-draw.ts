@@ -19,9 +19,16 @@ export const DASHES: number[][] = [[], [6, 4], [2, 3], [8, 3, 2, 3], [1, 2], [10
 
 const num = (n: number) => String(Number(n.toFixed(6)));
 
-export function drawLines(el: HTMLElement & { chart?: Chart }): void {
+/** How to draw: the y axis's floor (counts start at 0), and markers small when the years are many. */
+export interface LinesOptions {
+  min?: number;
+  pointRadius?: number;
+}
+
+/** Draw el's lines: `given`, or the series in its <script type="application/json">. */
+export function drawLines(el: HTMLElement & { chart?: Chart }, given?: LinesSeries, opts: LinesOptions = {}): void {
   if (el.chart) return;
-  const { series, canvas, plot } = chartParts<LinesSeries>(el, 'lc-plot', 'lines-chart');
+  const { series, canvas, plot } = chartParts<LinesSeries>(el, 'lc-plot', 'lines-chart', given);
   const css = getComputedStyle(el);
   const colour = (i: number) => css.getPropertyValue(`--lc-${i % 6}`).trim() || '#0072b2';
   const text = css.getPropertyValue('--lc-text').trim() || '#1d1f23';
@@ -49,7 +56,7 @@ export function drawLines(el: HTMLElement & { chart?: Chart }): void {
         borderWidth: l.own ? 2.5 : 2,
         pointBorderWidth: 2,
         pointStyle: SHAPES[i % SHAPES.length],
-        pointRadius: l.own ? 7.5 : 5,
+        pointRadius: l.own ? 7.5 : (opts.pointRadius ?? 5),
         pointHoverRadius: 9,
       })),
     },
@@ -64,6 +71,7 @@ export function drawLines(el: HTMLElement & { chart?: Chart }): void {
         y: {
           grace: '10%',
           beginAtZero: series.zero,
+          min: opts.min,
           ticks: { color: text, font: { family: font, size: 12 }, callback: (v) => `${num(Number(v))}${series.unit === '%' ? '%' : ''}`, maxTicksLimit: 6 },
           grid: { color: (ctx) => (series.zero && ctx.tick.value === 0 ? text : grid) },
         },

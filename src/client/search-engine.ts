@@ -17,7 +17,7 @@
  * nothing here runs on a report page.
  */
 import {
-  bucketOf, compareRank, decodeParts, foldText, foldedStarts, hasHan, loadTraditionalConverter, looksTraditional, parseQuery, phraseStarts, rankKey,
+  bucketOf, compareRank, decodeParts, foldText, foldedStarts, hasHan, loadTraditionalConverter, looksTraditional, parseQuery, phraseStarts, phraseTokens, rankKey,
   readBucket, searchPaths, tokenKey,
   type MatchInfo, type ParsedQuery, type PartFacet, type PhraseTokens, type Postings, type RankKey, type SearchDoc, type SearchManifest,
   type SearchText, type ShardDocs, type TokenRecord,
@@ -94,8 +94,32 @@ export type LoadedText = SearchText & { from: number };
 /** A shard's documents, unpacked: per entry, its document and part. */
 interface ShardTable {
   docs: SearchDoc[];
+  /** Per document: characters of its entries' folded text. */
+  chars: number[];
   docOf: Int32Array;
   parts: PartFacet[];
+}
+
+/** How often a phrase occurs in one document (termCounts). */
+export interface TermDocCount {
+  doc: SearchDoc;
+  /** Characters of the document's folded text (whitespace left out), to normalise by. */
+  chars: number;
+  /** Occurrences of the phrase (overlapping ones each count), from the postings' positions. */
+  occurrences: number;
+  /** Paragraphs and headings that hold it. */
+  entries: number;
+}
+
+export interface TermCounts {
+  /** The phrases counted, folded: the input, and its Simplified form when that differs and was counted too. */
+  phrases: string[];
+  /** The Simplified form, when the input was converted. */
+  converted: string | null;
+  /** Every document of the index, in rank order (newest first), with its counts (0 where the phrase is absent). */
+  docs: TermDocCount[];
+  /** Shards whose postings were read (the phrase can occur only there). */
+  shardsRead: number;
 }
 
 /** One phrase of a query, with what the global buckets say about its tokens. */
@@ -240,7 +264,7 @@ export class SearchEngine {
           at += d.n;
           parts.push(...decodeParts(d.p));
         });
-        return { docs: sd.docs.map(({ n: _n, p: _p, ...doc }) => doc), docOf, parts };
+        return { docs: sd.docs.map(({ n: _n, p: _p, c: _c, ...doc }) => doc), chars: sd.docs.map((d) => d.c), docOf, parts };
       });
       this.files.set(key, p);
     }
@@ -606,6 +630,51 @@ export class SearchEngine {
     };
     runs.set(outcome, state);
     return outcome;
+  }
+
+  /**
+   * How often a phrase occurs in every document, counted from the postings alone (the phrase's
+   * tokens at p + offset k give each occurrence; no text is fetched): the doc tables of every
+   * shard, and the buckets of the phrase's frequent tokens in the shards where it can occur. A
+   * Traditional phrase is counted in its Simplified form too (each occurrence is of one form or
+   * the other). Throws for a phrase too long for its tokens to pin down every character.
+   */
+  async termCounts(input: string): Promise<TermCounts> {
+    const ph = phraseTokens(input);
+    if (!ph) return { phrases: [], converted: null, docs: [], shardsRead: 0 };
+    if (!ph.exact) throw new RangeError(`termCounts: a phrase of ${ph.length} characters is too long to count from the postings`);
+    const plans = [await this.plan(ph)];
+    let converted: string | null = null;
+    if (hasHan(input) && (plans[0]!.absent || looksTraditional(input))) {
+      const simplified = (await this.toSimplified())(input);
+      const sph = simplified !== input ? phraseTokens(simplified) : null;
+      if (sph?.exact && sph.folded !== ph.folded) {
+        converted = simplified;
+        plans.push(await this.plan(sph));
+      }
+    }
+    const shards = this.manifest.shards.map((_, k) => k);
+    const [tables, found] = await Promise.all([
+      Promise.all(shards.map((k) => this.table(k))),
+      Promise.all(shards.map((k) => Promise.all(plans.map((plan) => this.phraseIn(plan, k))))),
+    ]);
+    const docs: TermDocCount[] = [];
+    shards.forEach((k) => {
+      const t = tables[k]!;
+      const mine = t.docs.map((doc, i) => ({ doc, chars: t.chars[i]!, occurrences: 0, entries: 0 }));
+      const entries = new Set<number>();
+      for (const m of found[k]!) {
+        for (const [e, starts] of m) {
+          const d = mine[t.docOf[e - this.starts[k]!]!]!;
+          d.occurrences += starts.length;
+          if (!entries.has(e)) d.entries++;
+          entries.add(e);
+        }
+      }
+      docs.push(...mine);
+    });
+    const shardsRead = new Set(plans.flatMap((p) => (p.absent ? [] : [...p.shards]))).size;
+    return { phrases: plans.map((p) => p.ph.folded), converted, docs, shardsRead };
   }
 
   /**

@@ -10,7 +10,7 @@ import {
 } from '../lib/search/index.ts';
 import { searchPath } from '../data/urls.ts';
 import { FACETS, SearchEngine, type Facet, type Filters, type SearchOutcome } from './search-engine.ts';
-import { docLabel, el, figureNote, KIND_LABEL, PART_LABEL, renderHit, resultUrl, shownRange } from './search-render.ts';
+import { docLabel, el, figureNote, KIND_LABEL, PART_LABEL, renderHit, resultUrl, shownRange, updateTermsLink } from './search-render.ts';
 
 const PAGE = 20;
 /** Longest quote checked (characters). */
@@ -178,6 +178,7 @@ class SearchPage {
       this.facets.closest('details')?.setAttribute('hidden', '');
       this.more.hidden = true;
       this.status.textContent = '输入词句即可检索全部报告。';
+      updateTermsLink(this.root, null);
       return;
     }
     this.root.setAttribute('aria-busy', 'true');
@@ -203,6 +204,7 @@ class SearchPage {
   }
 
   private announce(o: SearchOutcome, filters: Filters): void {
+    updateTermsLink(this.root, o);
     const words = o.query.words.map((w) => `「${w.text}」`).join('和');
     const filtered = FACETS.some((f) => filters[f]?.length);
     const conv = o.converted ? `（已按简体「${o.converted.raw}」检索）` : '';

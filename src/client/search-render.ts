@@ -4,7 +4,7 @@
  * with the document and the headings above it as plain text.
  */
 import { excerpt, matchRanges, type SearchDoc, type SearchText } from '../lib/search/index.ts';
-import { anchorPath, reportPath } from '../data/urls.ts';
+import { anchorPath, reportPath, termsPath } from '../data/urls.ts';
 import type { Hit, SearchOutcome } from './search-engine.ts';
 
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -81,4 +81,16 @@ export function figureNote(text: Pick<SearchText, 'f'>): HTMLElement | null {
 /** A placeholder list item while the text loads (keeps the list length and order stable). */
 export function pendingHit(hit: Hit): HTMLLIElement {
   return el('li', { class: 'hit', 'aria-busy': 'true' }, el('p', { class: 'hit-doc' }, docLabel(hit.doc)), el('p', { class: 'hit-link pending' }, '正在载入…'));
+}
+
+/** The link from a one-word search to that word's uses over the years (/terms/); hidden for no query or several words. */
+export function updateTermsLink(root: ParentNode, outcome: SearchOutcome | null): void {
+  const p = root.querySelector<HTMLElement>('[data-terms-link]');
+  const a = p?.querySelector('a');
+  if (!p || !a) return;
+  const q = outcome?.query.words.length === 1 ? outcome.query.raw.trim() : '';
+  p.hidden = !q;
+  if (!q) return;
+  a.href = termsPath(q);
+  a.setAttribute('aria-label', `「${q}」这个词的历年用法`);
 }

@@ -58,6 +58,8 @@ export const feedPath = (): string => sitePath('feed.xml');
 export const sitemapPath = (): string => sitePath('sitemap-index.xml');
 /** The search page, with a query when given. */
 export const searchPath = (q?: string): string => sitePath(`search/${q ? `?q=${encodeURIComponent(q)}` : ''}`);
+/** A phrase's uses across years and levels (/terms/?q=…), counted in the browser from the search index. */
+export const termsPath = (q?: string): string => sitePath(`terms/${q ? `?q=${encodeURIComponent(q)}` : ''}`);
 /** The search index's folder (src/integrations/search-index.ts writes it). */
 export const searchIndexPath = (): string => sitePath('search/');
 

@@ -302,7 +302,9 @@ export function buildIndexFrom({ entries, docs: documents }: IndexInput, opts: I
       const d = shard.docs[docs.docs.length]!;
       let j = i;
       while (j < shard.entries.length && shard.entries[j]!.docId === d.id) j++;
-      docs.docs.push({ ...d, n: j - i, p: encodeParts(shard.entries.slice(i, j).map((e) => e.part)) });
+      let c = 0;
+      for (let e = i; e < j; e++) c += lengths[shard.first + e]!;
+      docs.docs.push({ ...d, n: j - i, p: encodeParts(shard.entries.slice(i, j).map((e) => e.part)), c });
       i = j;
     }
     put(searchPaths.shardDocs(id, k), gzipJson(docs));

@@ -98,6 +98,58 @@ describe('SearchEngine over a sharded index', () => {
     expect((await engine.text(i)).t).toBe(entries[i]!.text);
   });
 
+  it('counts a phrase in every document from the postings alone, as often as it occurs in the document’s paragraphs and headings', async () => {
+    /** Occurrences (overlapping ones too) of the folded phrase in a text, and the text's folded length. */
+    const occurrences = (text: string, phrase: string) => {
+      const t = foldText(text).folded;
+      let n = 0;
+      for (let at = t.indexOf(phrase); at >= 0; at = t.indexOf(phrase, at + 1)) n++;
+      return n;
+    };
+    const engine = await load();
+    for (const q of ['高质量发展', '发展', '的', '国和一号', '新质生产力', '绿色低碳', '28.4%', '一二三四五六七']) {
+      const phrase = foldText(q).folded;
+      const texts = (id: string) => {
+        const d = documents.find((x) => x.id === id)!;
+        return [...d.paragraphs.map((p) => p.text), ...d.sections.filter((s) => s.text.trim() && s.headingPosition).map((s) => s.text)];
+      };
+      const counts = await engine.termCounts(q);
+      expect(counts.docs.map((d) => d.doc.id).sort(), q).toEqual(documents.map((d) => d.id).sort());
+      for (const c of counts.docs) {
+        const per = texts(c.doc.id).map((t) => occurrences(t, phrase));
+        expect(c.occurrences, `${q} in ${c.doc.id}`).toBe(per.reduce((a, b) => a + b, 0));
+        expect(c.entries, `${q} in ${c.doc.id}`).toBe(per.filter((n) => n > 0).length);
+        expect(c.chars, c.doc.id).toBe(texts(c.doc.id).reduce((n, t) => n + Array.from(foldText(t).folded).length, 0));
+      }
+    }
+    // The checks bite: a common phrase occurs many times in several documents, a rare one in some and not in others.
+    const hq = await engine.termCounts('高质量发展');
+    expect(hq.docs.filter((d) => d.occurrences > 1).length).toBeGreaterThan(1);
+    const rare = await engine.termCounts('国和一号');
+    expect(rare.docs.some((d) => d.occurrences > 0) && rare.docs.some((d) => d.occurrences === 0)).toBe(true);
+  });
+
+  it('counts a Traditional phrase in its Simplified form, and fetches no text while counting', async () => {
+    const engine = await load();
+    const simplified = await engine.termCounts('高质量发展');
+    const fresh = await load();
+    const fetched: string[] = [];
+    const real = globalThis.fetch;
+    globalThis.fetch = ((url: string | URL | Request, init?: RequestInit) => {
+      fetched.push(String(url));
+      return real(url, init);
+    }) as typeof fetch;
+    try {
+      const traditional = await fresh.termCounts('高質量發展');
+      expect(traditional.converted).toBe('高质量发展');
+      expect(traditional.docs.map((d) => [d.doc.id, d.occurrences, d.entries])).toEqual(simplified.docs.map((d) => [d.doc.id, d.occurrences, d.entries]));
+    } finally {
+      globalThis.fetch = real;
+    }
+    expect(fetched.length).toBeGreaterThan(0);
+    expect(fetched.filter((u) => /\/(t\d+|x\d+-\d+)\.bin$/.test(u))).toEqual([]);
+  });
+
   it('finds a Traditional-character query in Simplified text', async () => {
     const o = await everything(await load(), '國和一號');
     expect(o.converted?.raw).toBe('国和一号');

@@ -4,7 +4,7 @@
  * report page (`/reports/<doc>/#<id>`), and the layout of the index files. Pure:
  * the search-index integration writes the files, the browser reads them.
  */
-import type { ReportDocument, SectionPart } from '../schema.ts';
+import type { RegionLevel, ReportDocument, SectionPart } from '../schema.ts';
 
 /** Facet value for the part of a report. */
 export type PartFacet = 'review' | 'tasks' | 'government' | 'other';
@@ -21,7 +21,7 @@ export function kindFacet(doc: Pick<ReportDocument, 'kind'>): KindFacet {
 export interface SearchDoc {
   id: string;
   title: string;
-  region: { slug: string; name: string } | null;
+  region: { slug: string; name: string; level: RegionLevel } | null;
   year: number | null;
   kind: KindFacet;
 }
@@ -86,7 +86,7 @@ export function searchDoc(d: ReportDocument): SearchDoc {
   return {
     id: d.id,
     title: d.title,
-    region: d.region ? { slug: d.region.slug, name: d.region.shortName } : null,
+    region: d.region ? { slug: d.region.slug, name: d.region.shortName, level: d.region.level } : null,
     year: d.year,
     kind: kindFacet(d),
   };
@@ -208,7 +208,7 @@ export interface ShardInfo {
 }
 
 export interface ShardDocs {
-  docs: Array<SearchDoc & { /** entries */ n: number; /** parts of its entries (encodeParts) */ p: string }>;
+  docs: Array<SearchDoc & { /** entries */ n: number; /** parts of its entries (encodeParts) */ p: string; /** characters of its entries' folded text (what term counts are normalised by) */ c: number }>;
 }
 
 /** What the browser fetches for one shown result (one element of a text file). */
