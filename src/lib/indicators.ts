@@ -181,9 +181,9 @@ export interface IndicatorMention {
 
 /**
  * Words after a name that make it another measure, for every indicator: a contribution (对经济增长贡献率),
- * an elasticity, a dependence ratio (外贸依存度).
+ * an elasticity, a dependence ratio (外贸依存度), an increment (外贸增量占全区外贸增量的63%).
  */
-const ANOTHER_MEASURE = /^的?(贡献率|贡献度|贡献份额|拉动率|弹性|系数|依存度)/;
+const ANOTHER_MEASURE = /^的?(贡献率|贡献度|贡献份额|拉动率|弹性|系数|依存度|增量)/;
 /**
  * …and, for an indicator that is an amount or a growth (not itself a ratio), a share of it or in it:
  * 外资占比, 服务业增加值比重, 出口总额占全省比重, 在国内生产总值中的比重. (A ratio indicator's share is

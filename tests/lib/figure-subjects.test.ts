@@ -182,11 +182,30 @@ describe('a name followed by words that make it another measure', () => {
     ['服务业增加值比重达到46.1%', 'services-value-added'],
     ['民间投资占固定资产投资比重达40%以上', 'fixed-asset-investment'],
     ['外贸依存度38.7%', 'trade'],
+    ['外贸增量占全区外贸增量的63%', 'trade'],
   ])('%s is not %s', (text, key) => {
     expect(keysIn(text)).not.toContain(key);
   });
   test('a ratio indicator’s own share is still the indicator: 研发经费支出占GDP比重 is R&D intensity', () => {
     expect(keysIn('全社会研发经费支出占GDP比重2.85%以上')).toContain('rd-intensity');
     expect(keysIn('高新技术产业产值占比达到60%以上')).toEqual(['high-tech-share']);
+  });
+});
+
+describe('a five-year review is not a five-year goal (found in the hand check of 30 rows)', () => {
+  const fiveYears = (paragraph: string) => {
+    const text = `河北省2030年政府工作报告\n\n——2030年1月10日在河北省第十四届人民代表大会第一次会议上\n\n河北省省长 李四\n\n各位代表：\n\n一、“十四五”时期发展回顾和“十五五”时期主要目标\n\n${paragraph}\n\n二、2030年工作安排\n\n今年经济社会发展的主要预期目标是：生产总值增长5%左右。\n`;
+    const doc = parseSources([{ file: 'a.txt', bytes: new TextEncoder().encode(text) }]).documents[0]!;
+    return doc.targets.filter((t) => t.horizon === 'five-year').map((t) => [t.canonical, t.value, t.year]);
+  };
+  test('"从2015年的2.6万亿元增长到2020年的3.62万亿元" is what was done, not a goal for 2020', () => {
+    const s = quoted('hebei/河北省_2021.txt', 34, '全省生产总值从2015年的2.6万亿元增长到2020年的3.62万亿元，一般公共预算收入从2649.2亿元增长到3826.4亿元');
+    expect(fiveYears(`这五年，${s}。`)).toEqual([]);
+  });
+  test('"到2035年，…" in the same part is still a goal', () => {
+    expect(fiveYears('到2035年，生产总值突破8万亿元，一般公共预算收入达到6000亿元。')).toEqual([
+      ['gdp', 80000, 2035],
+      ['fiscal-revenue', 6000, 2035],
+    ]);
   });
 });
