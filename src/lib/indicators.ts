@@ -116,7 +116,8 @@ export const INDICATORS: readonly Indicator[] = [
   },
   {
     key: 'unemployment', label: '城镇调查失业率', en: 'Surveyed urban unemployment rate', unit: '%', ceiling: true,
-    names: ['城镇调查失业率', '城镇登记失业率'],
+    // 登记失业率 without 城镇 (保定 2010: "登记失业率控制在4.5%以内").
+    names: ['城镇调查失业率', '城镇登记失业率', '调查失业率', '登记失业率'],
   },
   {
     key: 'cpi', label: '居民消费价格', en: 'Consumer prices (CPI)', unit: '%', ceiling: true, riseVerb: '上涨',

@@ -131,6 +131,14 @@ describe('older and variant names of the income indicators', () => {
   });
 });
 
+test('登记失业率 without 城镇 is the unemployment rate (found in the hand check: 保定 2010 review)', () => {
+  const s = quoted('hebei/保定市_2010.txt', 27, '就业形势总体稳定，城镇新增就业7.6万人，登记失业率控制在4.5%以内。');
+  expect(report(s).results).toEqual([
+    ['urban-employment', 7.6, '万人'],
+    ['unemployment', 4.5, '%'],
+  ]);
+});
+
 describe('exports are not total trade', () => {
   test('外贸出口 is exports', () => {
     const s = quoted('hebei/河北省_2000.txt', 28, '外贸出口31.2亿美元，增长0.1％。');
