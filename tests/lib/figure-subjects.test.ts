@@ -16,7 +16,7 @@ import { ROOT } from './seeds.ts';
 function report(review: string, targets = '生产总值增长6%左右。') {
   const text = `保定市2030年政府工作报告\n\n——2030年1月10日在保定市第十五届人民代表大会第一次会议上\n\n保定市市长 张三\n\n各位代表：\n\n一、2029年工作回顾\n\n过去一年，${review}\n\n二、2030年工作安排\n\n今年经济社会发展的主要预期目标是：${targets}\n`;
   const doc = parseSources([{ file: 'a.txt', bytes: new TextEncoder().encode(text) }]).documents[0]!;
-  const rows = (xs: typeof doc.results) => xs.map((r) => [r.canonical ?? r.metric, r.value, r.unit]);
+  const rows = (xs: { canonical: string | null; metric: string; value: number | null; unit: string | null }[]) => xs.map((r) => [r.canonical ?? r.metric, r.value, r.unit]);
   return { results: rows(doc.results), targets: rows(doc.targets) };
 }
 const keysIn = (text: string) => findIndicators(text).map((m) => m.indicator.key);

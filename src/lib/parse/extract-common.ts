@@ -58,7 +58,7 @@ export function spread(group: IndicatorMention[], figures: Figure[], start: numb
 }
 
 /** The three sectors named as one list: "三次产业", "第一、二、三产业", "一产、二产、三产", "一二三产业". */
-export const SECTOR_LIST = /三次产业|第一、二、三产业|第一、第二、第三产业|一、二、三产业|一、二、三产|一产、二产、三产|一二三产业|一二三产|第一产业、第二产业、第三产业/;
+const SECTOR_LIST = /三次产业|第一、二、三产业|第一、第二、第三产业|一、二、三产业|一、二、三产|一产、二产、三产|一二三产业|一二三产|第一产业、第二产业、第三产业/;
 const SECTOR_KEYS = ['primary-value-added', 'secondary-value-added', 'services-value-added'];
 const SECTOR_NAMES = ['第一产业增加值', '第二产业增加值', '第三产业增加值'];
 
@@ -174,7 +174,8 @@ function respectively(
     return out.filter((x) => x.subject.canonical);
   }
   // "A 9632元，B 3686元，分别增长11%和6.2%": the list after the comma pairs with this and the items before it.
-  if (group.length > 1 || group[0]!.indicator.expands || !/^[，,]\s*(预计)?$/.test(predicate.slice(figures.filter((f) => f.start < and.index).pop()?.end ?? 0, and.index).replace(/^[\s，,]*(比上年|同比|较上年)?/, '，'))) return null;
+  const gap = predicate.slice(figures.filter((f) => f.end <= and.index).pop()?.end ?? 0, and.index);
+  if (group.length > 1 || first.indicator.expands || !/^[，,]\s*(预计)?$/.test(gap)) return null;
   const run = runs.find((r) => r[0]!.start > and.index);
   if (!run || run.length < 2) return null;
   // The items before this one, back to the list's first: each a name and its figure, ended by a comma
