@@ -70,26 +70,37 @@ export const INDICATORS: readonly Indicator[] = [
   },
   {
     key: 'trade', label: '外贸进出口', en: 'Foreign trade (imports and exports)', unit: '亿元',
-    names: ['外贸进出口总额', '外贸进出口', '货物进出口总额', '进出口总额', '进出口总值', '货物进出口', '进出口', '外贸', '出口总额'],
+    names: ['外贸进出口总额', '外贸进出口', '货物进出口总额', '进出口总额', '进出口总值', '货物进出口', '进出口', '外贸'],
+    notAfter: /(电商|跨境|服务|贸易|口岸|企业|保税)$/,
+    // 外贸进口 is imports only.
+    notBefore: /^进口/,
+  },
+  {
+    key: 'exports', label: '外贸出口', en: 'Exports', unit: '亿元',
+    names: ['外贸出口总额', '外贸出口额', '外贸出口', '货物出口总额', '出口总额', '出口总值', '出口额'],
     notAfter: /(电商|跨境|服务|贸易|口岸|企业|保税)$/,
   },
   {
     key: 'foreign-investment', label: '实际使用外资', en: 'Actual use of foreign capital', unit: '亿美元',
     names: ['实际使用外资', '实际利用外资', '使用外资', '利用外资', '到账外资', '外资'],
-    notBefore: /^(企业|项目|银行)/,
+    // 外资企业; 省外资金 (funds from other provinces), 外资金融机构.
+    notBefore: /^(企业|项目|银行|金)/,
   },
   {
     key: 'disposable-income', label: '居民人均可支配收入', en: 'Per-capita disposable income', unit: '元',
     names: ['全体居民人均可支配收入', '居民人均可支配收入', '常住居民人均可支配收入', '居民收入'],
-    notAfter: /(城镇|农村|城乡|城镇常住|农村常住|城乡常住)$/,
+    notAfter: /(城镇|城市|农村|乡村|城乡|城镇常住|农村常住|城乡常住)$/,
   },
   {
     key: 'urban-income', label: '城镇居民人均可支配收入', en: 'Urban per-capita disposable income', unit: '元',
-    names: ['城镇居民人均可支配收入', '城镇常住居民人均可支配收入'],
+    // 城市居民 is the older wording (保定 2010: "城市居民人均可支配收入增长11%").
+    names: ['城镇居民人均可支配收入', '城镇常住居民人均可支配收入', '城市居民人均可支配收入', '城镇居民可支配收入'],
   },
   {
     key: 'rural-income', label: '农村居民人均可支配收入', en: 'Rural per-capita disposable income', unit: '元',
-    names: ['农村居民人均可支配收入', '农村常住居民人均可支配收入', '农民人均可支配收入', '农民人均纯收入', '农村居民人均纯收入'],
+    names: [
+      '农村居民人均可支配收入', '农村常住居民人均可支配收入', '乡村居民人均可支配收入', '农民人均可支配收入', '农民人均纯收入', '农村居民人均纯收入',
+    ],
   },
   {
     key: 'urban-rural-income', label: '城乡居民人均可支配收入', en: 'Urban and rural per-capita disposable income', unit: '元',
@@ -105,7 +116,8 @@ export const INDICATORS: readonly Indicator[] = [
   },
   {
     key: 'unemployment', label: '城镇调查失业率', en: 'Surveyed urban unemployment rate', unit: '%', ceiling: true,
-    names: ['城镇调查失业率', '城镇登记失业率'],
+    // 登记失业率 without 城镇 (保定 2010: "登记失业率控制在4.5%以内").
+    names: ['城镇调查失业率', '城镇登记失业率', '调查失业率', '登记失业率'],
   },
   {
     key: 'cpi', label: '居民消费价格', en: 'Consumer prices (CPI)', unit: '%', ceiling: true, riseVerb: '上涨',
@@ -168,7 +180,21 @@ export interface IndicatorMention {
   end: number;
 }
 
-/** Every indicator named in the text, longest name first, minus look-alikes (万元生产总值能耗 is not GDP). */
+/**
+ * Words after a name that make it another measure, for every indicator: a contribution (对经济增长贡献率),
+ * an elasticity, a dependence ratio (外贸依存度), an increment (外贸增量占全区外贸增量的63%).
+ */
+const ANOTHER_MEASURE = /^的?(贡献率|贡献度|贡献份额|拉动率|弹性|系数|依存度|增量)/;
+/**
+ * …and, for an indicator that is an amount or a growth (not itself a ratio), a share of it or in it:
+ * 外资占比, 服务业增加值比重, 出口总额占全省比重, 在国内生产总值中的比重. (A ratio indicator's share is
+ * the indicator: 研发经费支出占GDP比重 is R&D intensity.)
+ */
+const SHARE_OF = /^(的?(占比|比重|比例|份额)|占[^，。；、,;]{0,12}(比重|比例|份额)|中(的|所占)?(比重|比例|份额))/;
+/** A name after 占 is the whole a share is taken of: 民间投资占固定资产投资比重, 冻鳟鱼出口占全国同类产品出口总值的98.5%. */
+const SHARE_WHOLE = /占[^，。；、,;]{0,10}$/;
+
+/** Every indicator named in the text, longest name first, minus look-alikes (万元生产总值能耗 is not GDP, 对经济增长贡献率 is not its growth). */
 export function findIndicators(text: string): IndicatorMention[] {
   const out: IndicatorMention[] = [];
   for (const m of text.matchAll(NAME_RE)) {
@@ -176,6 +202,8 @@ export function findIndicators(text: string): IndicatorMention[] {
     const before = text.slice(Math.max(0, m.index - 4), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
     if (ind.notAfter?.test(before) || ind.notBefore?.test(after) || ind.notAround?.test(before + m[0] + after)) continue;
+    if (ANOTHER_MEASURE.test(after)) continue;
+    if (ind.unit !== '%' && (SHARE_WHOLE.test(text.slice(Math.max(0, m.index - 12), m.index)) || SHARE_OF.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16)))) continue;
     out.push({ indicator: ind, name: m[0], start: m.index, end: m.index + m[0].length });
   }
   return out;

@@ -171,10 +171,13 @@ export const extractTargets: Plugin<[], Root> = function () {
     const blocks: (Heading | Paragraph)[] = [];
     eachBlock(tree, (n) => blocks.push(n));
     let heading1 = '';
-    /** In a five-year part without a headline sentence: "到2025年，生产总值突破1200亿元，年均增长5%左右". */
+    /**
+     * In a five-year part without a headline sentence: "到2025年，生产总值突破1200亿元，年均增长5%左右".
+     * Not a change already made: "从2015年的2.6万亿元增长到2020年的3.62万亿元" (a review of the period).
+     */
     const fiveYearSentences = (text: string, para: Paragraph, context: string) => {
       const d = para.data as ReportNodeData;
-      for (const m of text.matchAll(/到((?:19|20)\d{2})年[，,]?([^。；;]*)/g)) {
+      for (const m of text.matchAll(/(?<!增长|增加|提高|上升|扩大|下降|降低|减少)到((?:19|20)\d{2})年(?!的)[，,]?([^。；;]*)/g)) {
         const items = statementsIn(m[2]!, { qualitativeToo: false, maxLead: 14 }).filter((s) => s.canonical && s.figure.value !== null);
         const offset = m.index + m[0].length - m[2]!.length;
         for (const s of items) {
