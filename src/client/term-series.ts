@@ -35,10 +35,17 @@ export function reportCounts(docs: readonly TermDocCount[]): TermDocCount[] {
   return docs.filter((d) => d.doc.kind === 'report' && d.doc.year);
 }
 
+/** Years the chart shows before a phrase's first use (earlier years are all zero, and would squeeze the rest). */
+const YEARS_BEFORE_FIRST_USE = 5;
+
 export function termSeries(q: string, docs: readonly TermDocCount[]): LinesSeries {
   const years = docs.map((d) => d.doc.year!);
+  const using = docs.filter((d) => d.occurrences > 0);
+  const first = using.length ? Math.min(...using.map((d) => d.doc.year!)) : null;
+  const from = Math.max(Math.min(...years), first === null ? -Infinity : first - YEARS_BEFORE_FIRST_USE);
+  const unshown = docs.filter((d) => d.doc.year! < from).length;
   const labels: string[] = [];
-  for (let y = Math.min(...years); y <= Math.max(...years); y++) labels.push(String(y));
+  for (let y = from; y <= Math.max(...years); y++) labels.push(String(y));
   const regions = new Map<string, string>();
   for (const d of docs) if (d.doc.region) regions.set(d.doc.region.slug, d.doc.region.name);
   const byRegion = regions.size <= MAX_REGION_LINES;
@@ -57,10 +64,8 @@ export function termSeries(q: string, docs: readonly TermDocCount[]): LinesSerie
       urls: at.map((ds) => (byRegion && ds.length === 1 && ds[0]!.occurrences ? stripBase(reportSearchUrl(q, ds[0]!.doc)) : null)),
     };
   });
-  const using = docs.filter((d) => d.occurrences > 0);
-  const first = using.length ? Math.min(...using.map((d) => d.doc.year!)) : null;
   const summary = using.length
-    ? `${docs.length} 份报告中有 ${using.length} 份用到「${q}」，共 ${sum(using, 'occurrences')} 次，最早见于 ${first} 年的报告。每条线是${byRegion ? '一个地区' : '一级政府'}当年全部报告中每万字出现的次数。`
+    ? `${docs.length} 份报告中有 ${using.length} 份用到「${q}」，共 ${sum(using, 'occurrences')} 次，最早见于 ${first} 年的报告。每条线是${byRegion ? '一个地区' : '一级政府'}当年全部报告中每万字出现的次数。${unshown ? `图从 ${from} 年起；此前的 ${unshown} 份报告都没有用到。` : ''}`
     : `${docs.length} 份报告都没有用到「${q}」。`;
   return { id: 'term-trend', title: `「${q}」每万字出现次数，按${byRegion ? '地区' : '政府层级'}和年份`, summary, unit: '次/万字', labels, lines, zero: false };
 }
