@@ -88,6 +88,8 @@ describe('public surface', () => {
           "findIndicators",
           "indicator",
           "labelFor",
+          "sourceSlug",
+          "sourceSlugMap",
         ],
         "parse": [
           "IdAliasSchema",
