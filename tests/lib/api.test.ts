@@ -41,6 +41,7 @@ describe('public surface', () => {
           "allSeries",
           "boundOf",
           "buildComparisons",
+          "chartedYearSeries",
           "compareComparisons",
           "comparisonsCsv",
           "comparisonsJson",
