@@ -236,11 +236,11 @@ export function chartedYearSeries(all: Comparison[], year: number, skip: Readonl
 
 /**
  * Every series a chart is drawn for, so every CSV a chart links to (the indicator pages serve
- * them): each region's, and each year's that its year page draws (`skip`: by year, the
- * indicator|measure pairs drawn there as distributions instead).
+ * them): each region's, and each year's that its year page draws. `yearPages`, when given: the
+ * years that have a page, each with the indicator|measure pairs drawn there as distributions instead.
  */
-export function allSeries(all: Comparison[], skip: (year: number) => ReadonlySet<string> = () => new Set()): Series[] {
+export function allSeries(all: Comparison[], yearPages?: ReadonlyMap<number, ReadonlySet<string>>): Series[] {
   const slugs = [...new Set(all.map((c) => c.region.slug))].sort();
-  const years = [...new Set(all.map((c) => c.year))].sort((a, b) => a - b);
-  return [...slugs.flatMap((s) => regionSeries(all, s)), ...years.flatMap((y) => chartedYearSeries(all, y, skip(y)))];
+  const years = [...new Set(all.map((c) => c.year))].filter((y) => !yearPages || yearPages.has(y)).sort((a, b) => a - b);
+  return [...slugs.flatMap((s) => regionSeries(all, s)), ...years.flatMap((y) => chartedYearSeries(all, y, yearPages?.get(y)))];
 }
