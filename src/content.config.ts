@@ -1,20 +1,18 @@
 /**
  * The content layer: one custom loader reads the sources folder (REPORTS_DIR,
- * default seeds/) through the parser once per build and stores its records in
- * collections validated by the parser's own zod schemas. Pages query these
- * collections (src/data/collections.ts); nothing downstream re-parses text.
+ * default seeds/) through the parser once per build (load.ts, which validates the
+ * records with the parser's own zod schemas) and stores the corpus's metadata.
+ * Pages read the records of that parse (src/data/collections.ts); nothing
+ * downstream re-parses text.
  */
 import { fileURLToPath } from 'node:url';
 import { relative, resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { DiagnosticSchema, DocumentSchema, ResultSchema, SectionSchema, SourceSchema, TargetSchema } from './lib/index.ts';
-import { dataVersion, IdAliasSchema, PARSER_VERSION } from './lib/parse/index.ts';
-import { buildComparisons, ComparisonSchema } from './lib/compare/index.ts';
-import { invalidateCorpus, loadCorpus, sourcePaths, sourcesDir } from './data/load.ts';
+import { dataVersion, PARSER_VERSION } from './lib/parse/index.ts';
+import { invalidateCorpus, loadCorpus, sourcePaths } from './data/load.ts';
 import { assertParsable } from './data/corpus-check.ts';
-import { sourceSlugMap } from './data/urls.ts';
 
 const CorpusMetaSchema = z.object({
   parserVersion: z.string(),
@@ -50,7 +48,7 @@ function corpusLoader(name: string, pick: (c: Awaited<ReturnType<typeof corpus>>
         const data = await ctx.parseData({ id: e.id, data: e.data });
         ctx.store.set({ id: e.id, data, ...(e.body !== undefined ? { body: e.body } : {}), digest: ctx.generateDigest({ data: e.data, body: e.body ?? '' }) });
       }
-      if (name === 'documents') {
+      if (name === 'corpus') {
         const count = (severity: string) => c.result.diagnostics.filter((d) => d.severity === severity).length;
         ctx.logger.info(
           `${c.result.documents.length} documents from ${c.result.sources.length} files in ${sourcePaths(c.root).map((p) => relative(c.root, p) || '.').join(', ')} ` +
@@ -75,53 +73,12 @@ function corpusLoader(name: string, pick: (c: Awaited<ReturnType<typeof corpus>>
   return loader;
 }
 
-// The Markdown downloads are made when /data/documents/<id>.md is rendered (collections.ts), not
-// stored here: the store is inlined into the build's bundle, and its size is most of the build's memory.
-const documents = defineCollection({
-  loader: corpusLoader('documents', (c) => c.result.documents.map((d) => ({ id: d.id, data: d }))),
-  schema: DocumentSchema,
-});
-
-const sections = defineCollection({
-  loader: corpusLoader('sections', (c) => c.result.documents.flatMap((d) => d.sections.map((s) => ({ id: `${d.id}/${s.id}`, data: s })))),
-  schema: SectionSchema,
-});
-
-const targets = defineCollection({
-  loader: corpusLoader('targets', (c) => c.result.documents.flatMap((d) => d.targets.map((t) => ({ id: `${d.id}/${t.id}`, data: t })))),
-  schema: TargetSchema,
-});
-
-const results = defineCollection({
-  loader: corpusLoader('results', (c) => c.result.documents.flatMap((d) => d.results.map((r) => ({ id: `${d.id}/${r.id}`, data: r })))),
-  schema: ResultSchema,
-});
-
-/** Comparison rows (a target beside the next review's result), built once per build from the parsed records. */
-const comparisons = defineCollection({
-  loader: corpusLoader('comparisons', (c) => buildComparisons(c.result).map((row) => ({ id: row.id, data: row }))),
-  schema: ComparisonSchema,
-});
-
-/** Permalinks kept across parser upgrades: ids of the committed ledger that moved, and where their text is now. */
-const aliases = defineCollection({
-  loader: corpusLoader('aliases', (c) => c.aliases.map((a) => ({ id: `${a.fromDocument}#${a.from}`, data: a }))),
-  schema: IdAliasSchema,
-});
-
-const sources = defineCollection({
-  loader: corpusLoader('sources', (c) => {
-    const slugs = sourceSlugMap(c.result.sources);
-    return c.result.sources.map((s) => ({ id: slugs.get(s.file)!, data: s }));
-  }),
-  schema: SourceSchema,
-});
-
-const diagnostics = defineCollection({
-  loader: corpusLoader('diagnostics', (c) => c.result.diagnostics.map((d, i) => ({ id: String(i).padStart(4, '0'), data: d }))),
-  schema: DiagnosticSchema,
-});
-
+// One collection: the corpus's metadata. Pages read the records (documents, sources, comparisons,
+// diagnostics, aliases) from the same parse through src/data/collections.ts: the data store is
+// inlined into the build's bundle, and holding every record there as well as in the parse was most
+// of the build's memory (1,000 reports: 3.9 GB). This loader still parses and validates the sources
+// first (load.ts), stops the build on parse errors, and under `astro dev` reloads the pages when a
+// source changes (the entry's data version changes with it).
 const corpusMeta = defineCollection({
   loader: corpusLoader('corpus', (c) => [
     {
@@ -139,4 +96,4 @@ const corpusMeta = defineCollection({
   schema: CorpusMetaSchema,
 });
 
-export const collections = { documents, sections, targets, results, comparisons, aliases, sources, diagnostics, corpus: corpusMeta };
+export const collections = { corpus: corpusMeta };

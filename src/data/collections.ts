@@ -1,19 +1,41 @@
 /**
- * Queries over the content collections, sorted (collection order is not
- * deterministic). Pages call these; the groupings live in catalog.ts.
+ * What pages read, sorted: the records of this build's one parse (load.ts, which the
+ * content loader in content.config.ts has validated and whose corpus entry it stores).
+ * The records are read from that parse rather than from collections of their own: the
+ * parse stays in memory for the whole build anyway (the search index and the Markdown
+ * downloads read it), and a second copy in Astro's data store, inlined into the build's
+ * bundle, was most of the build's memory. Pages call these; the groupings live in catalog.ts.
  */
-import { getCollection, getEntry } from 'astro:content';
+import { getEntry } from 'astro:content';
 import type { Diagnostic, Region, ReportDocument, Source } from '../lib/index.ts';
 import type { IdAlias } from '../lib/parse/index.ts';
-import { compareComparisons, hierarchyGaps, targetOutcomes, type Comparison, type HierarchyGap, type TargetOutcome } from '../lib/compare/index.ts';
+import { buildComparisons, compareComparisons, hierarchyGaps, targetOutcomes, type Comparison, type HierarchyGap, type TargetOutcome } from '../lib/compare/index.ts';
 import { sortDocuments } from './catalog.ts';
 import { yearDistributions, type Distribution } from './distribution.ts';
 import { documentMarkdown } from '../lib/parse/index.ts';
-import { loadCorpus } from './load.ts';
-import { absoluteUrl, reportPath, sourceSlug } from './urls.ts';
+import { loadCorpus, type Corpus } from './load.ts';
+import { absoluteUrl, reportPath, sourceSlug, sourceSlugMap } from './urls.ts';
+
+/** Per parse (a new one under `astro dev` when a source changes): what the queries below derive from it once. */
+const derived = new WeakMap<Corpus['result'], { documents: ReportDocument[]; sources: SourceEntry[]; diagnostics: Diagnostic[] }>();
+
+async function parsed() {
+  const { result } = await loadCorpus();
+  let d = derived.get(result);
+  if (!d) {
+    const slugs = sourceSlugMap(result.sources);
+    d = {
+      documents: sortDocuments(result.documents),
+      sources: result.sources.map((source) => ({ slug: slugs.get(source.file)!, source })).sort((a, b) => a.source.file.localeCompare(b.source.file)),
+      diagnostics: result.diagnostics,
+    };
+    derived.set(result, d);
+  }
+  return d;
+}
 
 export async function allDocuments(): Promise<ReportDocument[]> {
-  return sortDocuments((await getCollection('documents')).map((e) => e.data));
+  return (await parsed()).documents;
 }
 
 /** A document's Markdown, from the parser's tree (the parse of this build, load.ts), with its permalink and data version. */
@@ -31,9 +53,7 @@ export interface SourceEntry {
 }
 
 export async function allSources(): Promise<SourceEntry[]> {
-  return (await getCollection('sources'))
-    .map((e) => ({ slug: e.id, source: e.data }))
-    .sort((a, b) => a.source.file.localeCompare(b.source.file));
+  return (await parsed()).sources;
 }
 
 /** Source URL names by file, for linking paragraphs to their lines. */
@@ -47,10 +67,7 @@ export function slugOf(slugs: Map<string, string>, file: string): string {
 
 /** Every comparison row, in the builder's order; `where` narrows them (a region, a year, an indicator). */
 export async function allComparisons(where: (row: Comparison) => boolean = () => true): Promise<Comparison[]> {
-  return (await getCollection('comparisons'))
-    .map((e) => e.data)
-    .filter(where)
-    .sort(compareComparisons);
+  return buildComparisons((await loadCorpus()).result).filter(where).sort(compareComparisons);
 }
 
 let gapsCache: Promise<HierarchyGap[]> | null = null;
@@ -68,11 +85,11 @@ export async function outcomesFor(doc: ReportDocument): Promise<Map<string, Targ
 
 /** Old ids that now live elsewhere in this document (anchors or redirects keep their links working). */
 export async function aliasesInto(documentId: string): Promise<IdAlias[]> {
-  return (await getCollection('aliases')).map((e) => e.data).filter((a) => a.toDocument === documentId).sort((a, b) => a.from.localeCompare(b.from));
+  return (await loadCorpus()).aliases.filter((a) => a.toDocument === documentId).sort((a, b) => a.from.localeCompare(b.from));
 }
 
 export async function allDiagnostics(): Promise<Diagnostic[]> {
-  return (await getCollection('diagnostics')).sort((a, b) => a.id.localeCompare(b.id)).map((e) => e.data);
+  return (await parsed()).diagnostics;
 }
 
 export async function corpusMeta() {

@@ -252,3 +252,8 @@ export function distributionRows(d: Distribution, origin: string): Record<(typeo
     ]),
   ];
 }
+
+/** The indicator|measure pairs a year page draws as distributions (its other charts skip them). */
+export function distributionKeys(distributions: readonly Distribution[]): Set<string> {
+  return new Set(distributions.map((d) => `${d.indicator.key}|${d.measure}`));
+}

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, resolve } from 'node:path';
 import type { Root } from 'mdast';
 import { idAliases, IdLedgerSchema, parseSourcesWithTrees, type IdAlias } from '../lib/parse/index.ts';
-import { type ParseResult } from '../lib/index.ts';
+import { ParseResultSchema, type ParseResult } from '../lib/index.ts';
 import { locateSource, readReports } from './read-sources.ts';
 
 export interface Corpus {
@@ -64,13 +64,16 @@ export function invalidateCorpus(path: string): void {
   delete shared.__reportExplorerCorpus;
 }
 
-/** The parsed sources (Word, PDF and web pages converted first); parsed once per process. */
+/** The parsed sources (Word, PDF and web pages converted first), validated; parsed once per process. */
 export function loadCorpus(root = process.cwd()): Promise<Corpus> {
   const dir = sourcesDir(root);
   const cached = shared.__reportExplorerCorpus;
   if (cached && cached.dir === dir) return cached.corpus;
   const corpus = readReports(sourcePaths(root), root).then((inputs) => {
-    const { result, trees } = parseSourcesWithTrees(inputs);
+    const parsed = parseSourcesWithTrees(inputs);
+    // Validated by the parser's own schemas (defaults filled in): every page, download and the search index read these records.
+    const result = ParseResultSchema.parse(parsed.result);
+    const trees = parsed.trees;
     const ledger = readLedger(root);
     return { result, trees, dir, aliases: ledger ? idAliases(ledger, result.documents) : [] };
   });

@@ -141,6 +141,29 @@ export function directory(docs: readonly ReportDocument[]): Directory {
   return { national, provinces: groups.sort((a, b) => byCode(a.division, b.division)), unplaced: unplaced.sort(compareNewest) };
 }
 
+/** One province's documents (or the nation's), for the /reports/ list. */
+export interface DocumentGroup {
+  /** The province; null for the nation. */
+  division: Division | null;
+  /** Newest year first; within a year the directory's order (the province, its cities, their counties). */
+  documents: ReportDocument[];
+}
+
+/** Every document by province (the directory's groups), each group newest year first; the documents no province holds apart. */
+export function documentsByProvince(docs: readonly ReportDocument[]): { groups: DocumentGroup[]; unplaced: ReportDocument[] } {
+  const dir = directory(docs);
+  const newestFirst = (places: readonly PlaceEntry[]): ReportDocument[] => {
+    // Stable: documents of one year keep the directory's order of their places.
+    const inOrder = places.flatMap((p) => p.documents);
+    return inOrder.map((d, i) => ({ d, i })).sort((a, b) => (b.d.year ?? 0) - (a.d.year ?? 0) || a.i - b.i).map((x) => x.d);
+  };
+  const groups: DocumentGroup[] = [
+    ...(dir.national ? [{ division: null, documents: newestFirst([dir.national]) }] : []),
+    ...dir.provinces.map((p) => ({ division: p.division, documents: newestFirst(p.places) })),
+  ];
+  return { groups, unplaced: dir.unplaced };
+}
+
 /** The year links of a directory row: each year's report (full before partial), oldest first. */
 export function yearReports(entry: PlaceEntry): { year: number; doc: ReportDocument }[] {
   return entry.years.map((year) => {

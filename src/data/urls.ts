@@ -63,36 +63,8 @@ export const termsPath = (q?: string): string => sitePath(`terms/${q ? `?q=${enc
 /** The search index's folder (src/integrations/search-index.ts writes it). */
 export const searchIndexPath = (): string => sitePath('search/');
 
-const SAFE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
-/**
- * URL name of a source file: its base name without `.txt` (seeds/000_ab.txt → 000_ab).
- * Names with other characters get a stable ASCII name from the file's sha256 instead.
- */
-export function sourceSlug(file: string, sha256?: string): string {
-  const base = file.split(/[\\/]/).pop()!.replace(/\.txt$/i, '');
-  if (SAFE.test(base)) return base;
-  if (!sha256) throw new Error(`source file name ${JSON.stringify(file)} is not URL-safe and no sha256 was given to name it`);
-  return `source-${sha256.slice(0, 12)}`;
-}
-
-/**
- * URL names of all source files, unique: where two files would get the same name (identical
- * copies under different non-ASCII names, or the same base name in two folders), the later
- * file (by path) gets `-2`, `-3` ….
- */
-export function sourceSlugMap(sources: ReadonlyArray<{ file: string; sha256: string }>): Map<string, string> {
-  const out = new Map<string, string>();
-  const taken = new Set<string>();
-  for (const s of [...sources].sort((a, b) => a.file.localeCompare(b.file))) {
-    const base = sourceSlug(s.file, s.sha256);
-    let slug = base;
-    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-    taken.add(slug);
-    out.set(s.file, slug);
-  }
-  return out;
-}
+// From the module itself, not src/lib/index.ts: this file is in the browser bundles, and the index would bring zod with it.
+export { sourceSlug, sourceSlugMap } from '../lib/source-names.ts';
 
 export const sourcePath = (slug: string): string => sitePath(`sources/${slug}/`);
 /** A line of a source page; with `endLine`, `?lines=a-b` lets the page mark the whole range (the #L anchor works without it). */

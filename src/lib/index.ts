@@ -13,3 +13,4 @@
  */
 export * from './schema.ts';
 export { HEADLINE_INDICATOR, INDICATORS, indicator, findIndicators, labelFor, type Indicator } from './indicators.ts';
+export { sourceSlug, sourceSlugMap } from './source-names.ts';

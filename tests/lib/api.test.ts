@@ -41,6 +41,7 @@ describe('public surface', () => {
           "allSeries",
           "boundOf",
           "buildComparisons",
+          "chartedYearSeries",
           "compareComparisons",
           "comparisonsCsv",
           "comparisonsJson",
@@ -88,6 +89,8 @@ describe('public surface', () => {
           "findIndicators",
           "indicator",
           "labelFor",
+          "sourceSlug",
+          "sourceSlugMap",
           "statedFields",
         ],
         "parse": [

@@ -53,6 +53,19 @@ describe('year series', () => {
   });
 });
 
+describe('series with a chart', () => {
+  test('year series only for years with a page, and not those the page draws as distributions', () => {
+    const byYear = (series: ReturnType<typeof allSeries>) => series.filter((s) => s.by === 'regions').map((s) => s.id);
+    expect(byYear(allSeries(rows))).toContain('year-2024-gdp-growth');
+    expect(byYear(allSeries(rows, new Map()))).toEqual([]);
+    const only2024 = byYear(allSeries(rows, new Map([[2024, new Set(['gdp|growth'])]])));
+    expect(only2024.length).toBeGreaterThan(0);
+    expect(only2024.every((id) => id.startsWith('year-2024-'))).toBe(true);
+    expect(only2024).not.toContain('year-2024-gdp-growth');
+    expect(allSeries(rows, new Map()).length).toBe(allSeries(rows).filter((s) => s.by === 'years').length);
+  });
+});
+
 describe('CSV per chart', () => {
   test('every series CSV has exactly its plotted numbers, and CSV paths are unique', () => {
     const series = allSeries(rows);

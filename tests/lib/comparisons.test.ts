@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { parsedSeeds } from './seeds.ts';
 import { ComparisonSchema, type Comparison } from '../../src/lib/compare/schema.ts';
 import { buildComparisons, paragraphPath, textFragment } from '../../src/lib/compare/build.ts';
-import { findIndicators, type ParseResult } from '../../src/lib/index.ts';
+import { findIndicators, sourceSlugMap, type ParseResult } from '../../src/lib/index.ts';
 import { parseSources } from '../../src/lib/parse/index.ts';
 
 let parse: ParseResult;
@@ -195,6 +195,31 @@ describe('benchmarks found in the data are used (synthetic reports)', () => {
     const withP = buildComparisons(parseSources(inputs(true))).find((r) => r.id === 'rongcheng-retail-sales-growth-2030')!;
     expect(withP.verdict).toBe('met');
     expect(withP.benchmark).toMatchObject({ value: 6, source: { documentId: 'shandong-2031' } });
+  });
+});
+
+describe('source links of byte-identical copies (synthetic reports)', () => {
+  const enc = new TextEncoder();
+  const report = (year: number, review: string, targets: string) =>
+    `荣成市${year}年政府工作报告\n\n——${year}年1月10日在荣成市第二十届人民代表大会第一次会议上\n\n荣成市市长 张三\n\n各位代表：\n\n一、${year - 1}年工作回顾\n\n${review}\n\n二、${year}年工作安排\n\n今年经济社会发展的主要预期目标是：${targets}\n`;
+  const first = enc.encode(report(2030, '过去一年，预计全市生产总值增长5%。', '生产总值增长5.5%左右。'));
+  const next = enc.encode(report(2031, '过去一年，全市生产总值增长5.2%。', '生产总值增长5%左右。'));
+  // The same bytes under names that are not URL-safe: the site names them source-<sha>, source-<sha>-2, …
+  // Each copy is listed first in turn, so that the rows use each copy's documents.
+  const names = ['台州.txt', '襄阳.txt', '贵阳.txt'];
+  test.each(names.map((n, i) => [n, i]))('every source link goes to the page of the file the figure was read from (%s first)', (_, i) => {
+    const order = [...names.slice(i), ...names.slice(0, i)];
+    const parse = parseSources([...order.map((file) => ({ file, bytes: first })), { file: 'next.txt', bytes: next }]);
+    const slugs = sourceSlugMap(parse.sources);
+    expect(new Set(names.map((n) => slugs.get(n))).size).toBe(names.length);
+    const docs = new Map(parse.documents.map((d) => [d.id, d]));
+    const out = buildComparisons(parse);
+    const sides = out.flatMap((c) => [c.target, c.result]).filter((s) => s !== null);
+    expect(sides.some((s) => s.file === order[0])).toBe(true);
+    for (const s of sides) {
+      expect(docs.get(s.documentId)!.sourceFile).toBe(s.file);
+      expect(s.sourceUrl).toBe(`/sources/${slugs.get(s.file)}/#L${s.line}`);
+    }
   });
 });
 

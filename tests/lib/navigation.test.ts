@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { yearDistributions, distributionRows, DISTRIBUTION_COLUMNS } from '../../src/data/distribution.ts';
-import { childrenOf, directory, provinceOf, rowFilters, yearReports } from '../../src/data/navigation.ts';
+import { childrenOf, directory, documentsByProvince, provinceOf, rowFilters, yearReports } from '../../src/data/navigation.ts';
 import { readSources } from '../../src/data/read-sources.ts';
 import { buildComparisons, type Comparison } from '../../src/lib/compare/index.ts';
 import type { Region, ReportDocument } from '../../src/lib/index.ts';
@@ -161,6 +161,22 @@ describe.skipIf(!corpus)('over 100 city reports and Hebei (../shared/corpus)', (
     const hebei = dir.provinces.find((p) => p.division.name === '河北省')!;
     expect(hebei.entry?.years.length).toBeGreaterThan(10);
     expect(hebei.cities.find((c) => c.division.name === '保定市')?.counties.map((e) => e.region.name)).toContain('高阳县');
+  });
+
+  it('/reports/ lists every document once, under its own province (the nation first), newest year first', () => {
+    const { groups, unplaced } = documentsByProvince(big!.documents);
+    const listed = [...groups.flatMap((g) => g.documents), ...unplaced].map((d) => d.id);
+    expect(listed.slice().sort()).toEqual(big!.documents.map((d) => d.id).sort());
+    expect(groups.length).toBeGreaterThanOrEqual(20);
+    if (groups[0]!.division === null) expect(groups[0]!.documents.every((d) => d.region!.level === 'national')).toBe(true);
+    for (const g of groups.filter((x) => x.division)) {
+      for (const d of g.documents) expect(provinceOf(d.region!)?.code, d.id).toBe(g.division!.code);
+      const years = g.documents.map((d) => d.year ?? 0);
+      expect(years, g.division!.name).toEqual(years.slice().sort((a, b) => b - a));
+    }
+    // 河北 has reports of many years, all in its one group.
+    const hebei = groups.find((g) => g.division?.name === '河北省')!;
+    expect(new Set(hebei.documents.map((d) => d.year)).size).toBeGreaterThan(10);
   });
 
   it('2024 GDP growth: every city with a numeric target is a point at its stated figure; 河北 cities compared with 河北省', () => {

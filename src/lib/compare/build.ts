@@ -16,7 +16,8 @@
 export { paragraphPath, sourcePath, textFragment } from './side.ts';
 import { ComparisonSchema, type Comparison, type ComparisonFlag, type ComparisonSide, type Verdict } from './schema.ts';
 import { HEADLINE_INDICATOR, INDICATORS, findIndicators, indicator as indicatorByKey, labelFor, type Indicator } from '../indicators.ts';
-import { paragraphPath, setSourceHashes, side, type Horizon, type Item } from './side.ts';
+import { paragraphPath, setSourceSlugs, side, type Horizon, type Item } from './side.ts';
+import { sourceSlugMap } from '../source-names.ts';
 import { BLOCKING_FLAGS, figureFlags, isMultiYear, magnitudeFlags, pairMagnitudeFlag } from './plausibility.ts';
 import { INDICATOR_PARTS, judgeByParts } from './parts.ts';
 import type { ParseResult, ReportDocument, Result, Target } from '../schema.ts';
@@ -338,7 +339,7 @@ export function compareComparisons(a: Comparison, b: Comparison): number {
 export function buildComparisons(parse: Corpus): Comparison[] {
   const hit = cache.get(parse);
   if (hit) return hit;
-  setSourceHashes(new Map((parse.sources ?? []).map((s) => [s.file, s.sha256])));
+  setSourceSlugs(sourceSlugMap(parse.sources ?? []));
   const byRegion = reportsByRegion(parse.documents);
   const chosen = [...byRegion.values()].flatMap((m) => [...m.values()]);
   const results = chosen.flatMap((d) => items(d, d.results, true));

@@ -222,9 +222,25 @@ export function yearSeries(all: Comparison[], year: number): Series[] {
   return out.sort(byIndicator);
 }
 
-/** Every series a chart or a CSV exists for, by CSV path (the indicator pages serve them). */
-export function allSeries(all: Comparison[]): Series[] {
+/** Beyond this many regions a chart with a column per region is unreadable: the year pages list them in a table. */
+export const MAX_CHART_REGIONS = 15;
+
+/**
+ * The year series a year page draws: two regions or more (a lone region's figures stay in the
+ * table), at most MAX_CHART_REGIONS, and not an indicator|measure the page draws otherwise (`skip`:
+ * its distributions).
+ */
+export function chartedYearSeries(all: Comparison[], year: number, skip: ReadonlySet<string> = new Set()): Series[] {
+  return yearSeries(all, year).filter((s) => s.points.length > 1 && s.points.length <= MAX_CHART_REGIONS && !skip.has(`${s.indicator.key}|${s.measure}`));
+}
+
+/**
+ * Every series a chart is drawn for, so every CSV a chart links to (the indicator pages serve
+ * them): each region's, and each year's that its year page draws. `yearPages`, when given: the
+ * years that have a page, each with the indicator|measure pairs drawn there as distributions instead.
+ */
+export function allSeries(all: Comparison[], yearPages?: ReadonlyMap<number, ReadonlySet<string>>): Series[] {
   const slugs = [...new Set(all.map((c) => c.region.slug))].sort();
-  const years = [...new Set(all.map((c) => c.year))].sort((a, b) => a - b);
-  return [...slugs.flatMap((s) => regionSeries(all, s)), ...years.flatMap((y) => yearSeries(all, y))];
+  const years = [...new Set(all.map((c) => c.year))].filter((y) => !yearPages || yearPages.has(y)).sort((a, b) => a - b);
+  return [...slugs.flatMap((s) => regionSeries(all, s)), ...years.flatMap((y) => chartedYearSeries(all, y, yearPages?.get(y)))];
 }

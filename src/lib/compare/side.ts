@@ -34,24 +34,26 @@ export function paragraphPath(documentId: string, paragraphId: string, quote?: s
   return `/reports/${documentId}/#${paragraphId}${quote ? `:~:text=${textFragment(quote)}` : ''}`;
 }
 
-const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
 /**
- * Site path of a source line: seeds/000_x.txt, line 12 → /sources/000_x/#L12. File names that are
- * not URL-safe are named source-<first 12 hex of sha256>, as the site names them (src/data/urls.ts).
+ * Site path of a source line: /sources/<name>/#L12, where <name> is the file's URL name as the site
+ * gives it (source-names.ts: sourceSlugMap over every source of the build, so that identical copies
+ * under different names each link to their own page).
  */
-export function sourcePath(file: string, line: number, sha256?: string): string {
-  const base = (file.split(/[\\/]/).pop() ?? file).replace(/\.txt$/i, '');
-  const slug = SAFE_NAME.test(base) || !sha256 ? base : `source-${sha256.slice(0, 12)}`;
+export function sourcePath(slug: string, line: number): string {
   return `/sources/${slug}/#L${line}`;
 }
 
-/** sha256 by source file, for source URLs (set per buildComparisons call). */
-let SHAS = new Map<string, string>();
+/** URL names by source file, for source URLs (set per buildComparisons call). */
+let SLUGS = new Map<string, string>();
 
-/** Set the sha256 of each source file, for source URLs (once per buildComparisons call). */
-export function setSourceHashes(shas: Map<string, string>): void {
-  SHAS = shas;
+/** Set the URL name of each source file, for source URLs (once per buildComparisons call). */
+export function setSourceSlugs(slugs: Map<string, string>): void {
+  SLUGS = slugs;
+}
+
+/** A file's URL name: from the build's map, else from its name alone (records built without their sources). */
+function slugOf(file: string): string {
+  return SLUGS.get(file) ?? (file.split(/[\\/]/).pop() ?? file).replace(/\.txt$/i, '');
 }
 
 /** The flags that say a figure itself may be wrong (not the pair's unit mismatch, not notes). */
@@ -66,7 +68,7 @@ export function side(item: Item): ComparisonSide {
     documentId: f.documentId,
     paragraphId: f.paragraphId,
     url: paragraphPath(f.documentId, f.paragraphId, inParagraph ? f.quote : undefined),
-    sourceUrl: sourcePath(f.position.file, f.line, SHAS.get(f.position.file)),
+    sourceUrl: sourcePath(slugOf(f.position.file), f.line),
     file: f.position.file,
     line: f.line,
     metric: f.metric,
