@@ -110,3 +110,29 @@ describe('a heading that names a year', () => {
     expect(partOfHeading('2023年目标任务和主要工作', o(2023))).toBe('tasks');
   });
 });
+
+describe('results in a review that name their own year', () => {
+  const results = (line: string, year: number) => run(['一、过去五年工作回顾', line], year).file.data.results ?? [];
+  it('read a figure stated for an earlier year with that year', () => {
+    // ../shared/corpus/hebei/河北省_2021.txt line 34 (first two sentences): the 2015 level, not 2020's.
+    const r = results('这五年，我们坚定不移贯彻新发展理念，在推动高质量发展中提升综合实力。全省生产总值从2015年的2.6万亿元增长到2020年的3.62万亿元。', 2021);
+    expect(r.filter((x) => x.canonical === 'gdp').map((x) => [x.figure.value, x.year])).toEqual([[26000, 2015]]);
+    // ../shared/corpus/national/national-1980.txt line 65: 1979's trade in the 1980 report.
+    const trade = results('1979年进出口贸易总额比上年增长28％，1980年上半年又比去年同期增长20.2％。', 1980);
+    expect(trade.map((x) => [x.figure.value, x.year, x.horizon])).toEqual([[28, 1979, 'annual']]);
+  });
+  it('treat a change against a base year further back as a multi-year figure', () => {
+    // ../shared/corpus/hebei/河北省_2011.txt line 30 (first sentence): 比2005年下降20% spans 2006–2010.
+    const a = results('“十一五”节能减排目标如期实现，单位生产总值能耗比2005年下降20%，化学需氧量、二氧化硫排放量比2005年削减15%以上，淘汰落后产能任务超额完成。', 2011);
+    expect(a.filter((x) => x.canonical === 'energy-intensity').map((x) => [x.figure.value, x.horizon])).toEqual([[-20, 'five-year']]);
+    // ../shared/corpus/hebei/河北省_2013.txt line 21 (from 2012年单位…, first clause): the year named is 2012, the base 2007.
+    const b = results('2012年单位生产总值能耗比2007年下降22%。', 2013);
+    expect(b.map((x) => [x.figure.value, x.horizon, x.year])).toEqual([[-22, 'five-year', 2012]]);
+  });
+  it('keep a change against the year before as that year’s', () => {
+    // A level in a later clause keeps the year reviewed: "是2005年的3.5倍" is about another figure
+    // (../shared/corpus/hebei/河北省_2011.txt line 30).
+    const r = results('高新技术产业增加值达到1220亿元、是2005年的3.5倍，旅游业总收入突破915亿元、是2005年的2.3倍，服务业增加值6850亿元。', 2011);
+    expect(r.filter((x) => x.canonical === 'services-value-added').map((x) => [x.figure.value, x.year, x.horizon])).toEqual([[6850, 2010, 'annual']]);
+  });
+});
