@@ -136,3 +136,11 @@ describe('results in a review that name their own year', () => {
     expect(r.filter((x) => x.canonical === 'services-value-added').map((x) => [x.figure.value, x.year, x.horizon])).toEqual([[6850, 2010, 'annual']]);
   });
 });
+
+describe('averages in a five-year review', () => {
+  it('are averages with 分别 between 年均 and 增长', () => {
+    // ../shared/corpus/hebei/河北省_2013.txt line 25 (the clause).
+    const r = run(['一、过去五年工作回顾', '对外开放步伐明显加快，实际利用外资和外贸出口年均分别增长15%和11.8%。'], 2013).file.data.results ?? [];
+    expect(r.map((x) => [x.canonical, x.figure.value, x.horizon])).toEqual([['foreign-investment', 15, 'five-year'], ['exports', 11.8, 'five-year']]);
+  });
+});
