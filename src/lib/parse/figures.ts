@@ -7,7 +7,7 @@ import type { Comparator, StatedFigure } from '../schema.ts';
 import { asciiDigits, chineseAmount } from '../text/index.ts';
 
 export interface Figure extends StatedFigure {
-  /** 年均: an average over several years. */
+  /** 年均 (五年平均, 平均每年): an average over several years. */
   average: boolean;
   /** Where in the predicate the figure was read. */
   start: number;
@@ -28,8 +28,10 @@ const SECURE_STRIVE = new RegExp(`确保\\s*(?:增长|增速)?\\s*(${NUM})\\s*(%
 /** "保8争9": secure 8, strive for 9 (percent). */
 const KEEP_STRIVE = /保(\d+(?:\.\d+)?)争(\d+(?:\.\d+)?)/;
 const RANGE = new RegExp(`(${NUM})\\s*(%|％)?\\s*[—\\-－–~～至到]\\s*(${NUM})\\s*(%|％)`);
+/** An average over several years: 年均, 五年平均, 平均每年. */
+const AVERAGE = /年均|年平均|平均每年|每年平均/;
 const GROWTH = new RegExp(
-  `(年均(?:可比)?)?(?:可比)?(增长|增速|增幅|提高|上涨|涨幅|下降|降低|回落|减少|削减)(为|达到|在|约|了|保持在|控制在)?\\s*(?:分别)?\\s*(${NUM})\\s*(%|％|个百分点)\\s*(${AFTER_Q})?`,
+  `((?:年均|年平均|平均每年|每年平均)(?:分别)?(?:可比)?)?(?:可比)?(增长|增速|增幅|提高|上涨|涨幅|下降|降低|回落|减少|削减)(为|达到|在|约|了|保持在|控制在)?\\s*(?:分别)?\\s*(${NUM})\\s*(%|％|个百分点)\\s*(${AFTER_Q})?`,
 );
 const LEVEL = new RegExp(`(${BEFORE_Q})?\\s*(${NUM}|${CN_NUM})\\s*(${UNITS}|亿(?=台阶|大关|量级|级))\\s*(${AFTER_Q})?`);
 /** An index stated without a unit: "居民消费价格指数控制在103左右". */
@@ -127,7 +129,7 @@ export function readFigures(predicateRaw: string, metric = ''): Figure[] {
     const growthy = /增长|增速|增幅|涨幅/.test(masked.slice(Math.max(0, m.index - 4), m.index)) || /增长|涨幅|增速/.test(metric);
     out.push({
       kind: growthy ? 'growth' : isShare(metric) ? 'share' : 'level', value: Number(m[1]), valueMax: Number(m[3]), unit: '%', qualifier: null,
-      comparator: 'range', benchmark: null, average: /年均/.test(masked.slice(Math.max(0, m.index - 8), m.index)),
+      comparator: 'range', benchmark: null, average: AVERAGE.test(masked.slice(Math.max(0, m.index - 8), m.index)),
       start: m.index, end: m.index + m[0].length,
     });
     mask(Math.max(0, m.index - 4), m.index + m[0].length);

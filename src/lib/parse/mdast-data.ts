@@ -22,6 +22,11 @@ export interface ReportNodeData {
   lead?: string | null;
   /** Paragraphs: body, bullet, lead, cover. */
   kind?: ParagraphKind;
+  /**
+   * Paragraphs: the line names a part of the report (2023年工作回顾, 2024年工作安排) but stands above
+   * numbered 一、 items, so it is kept as text; the parts plugin reads the part from it.
+   */
+  partLine?: boolean;
   /** Ids given by the ids plugin. */
   id?: string;
   sectionId?: string;

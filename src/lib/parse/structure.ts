@@ -164,9 +164,11 @@ function buildReportTree(input: ParserInput, vfile: VFile): Root {
       i = j;
     }
     const last = parts[parts.length - 1]!;
+    // A line of its own that names a part above numbered 一、 items (2023年工作回顾 … 一、…): the parts plugin reads it.
+    const partLine = hasNumberedParts && parts.length === 1 && isUnnumberedPart(l);
     const text = parts.length > 1 ? joinWrapped(parts.map((x) => x.raw)) : l.raw.trim();
     const data = parts.length > 1 ? { ...base, endLine: last.line, endOffset: lineSpan(last).end } : base;
-    children.push(paragraphNode(text, { ...data, kind: kindOf(text, l.kind === 'bullet' ? 'bullet' : 'body') }));
+    children.push(paragraphNode(text, { ...data, kind: kindOf(text, l.kind === 'bullet' ? 'bullet' : 'body'), ...(partLine ? { partLine } : {}) }));
   }
   inferLostHeadings(children, vfile);
   return { type: 'root', children: groupBullets(children) };
