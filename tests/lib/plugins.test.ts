@@ -119,6 +119,9 @@ describe('figures', () => {
     ['突破1万亿元', 'level', 10000, null, '亿元', '突破', 'at-least'],
     ['增速高于全省', 'growth', null, null, null, '高于全省', 'above-benchmark'],
     ['与经济增长同步', 'growth', null, null, null, '与经济增长同步', 'in-step'],
+    // national-1956.txt: older reports group thousands (full-width digits and comma).
+    ['粮食总产量达到３，６８０亿斤', 'level', 3680, null, '亿斤', null, 'exact'],
+    ['增加到1,011,038万元', 'level', 1011038, null, '万元', null, 'exact'],
   ])('%s', (text, kind, value, valueMax, unit, qualifier, comparator) => {
     const [f] = readFigures(text);
     expect(f).toMatchObject({ kind, value, valueMax, unit, comparator });

@@ -14,7 +14,10 @@ export interface Figure extends StatedFigure {
   end: number;
 }
 
-const NUM = String.raw`\d+(?:\.\d+)?`;
+/** A number: 5.5, 1200, or with thousands separators as older reports write them (３，６８０ → 3680). */
+const NUM = String.raw`(?<!\d)\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?`;
+/** The value of a NUM match. */
+const num = (s: string): number => Number(s.replace(/[,，]/g, ''));
 const CN_NUM = '[一二三四五六七八九两]?[十百千万]+';
 const UNITS = '万亿元|亿元|万元|元|亿美元|万美元|美元|万人次|万人|人次|人|万吨|吨|万亿斤|亿斤|万斤|公斤|斤|万亩|亩|万户|户|万千瓦|千瓦|%|％|‰';
 const AFTER_Q = '左右|以上|以内|以下|上下';
@@ -54,7 +57,7 @@ function qualifierOf(before: string | undefined, after?: string | undefined): st
 /** 千 → 1000; 1 with 万亿元 → 10000 亿元. */
 function readNumber(raw: string, unit: string): { value: number; unit: string } {
   let value: number;
-  if (/^\d/.test(raw)) value = Number(raw);
+  if (/^\d/.test(raw)) value = num(raw);
   else value = chineseAmount(raw);
   if (unit === '万亿元') return { value: value * 10000, unit: '亿元' };
   if (unit === '亿') return { value, unit: '亿元' };
@@ -105,7 +108,7 @@ export function readFigures(predicateRaw: string, metric = ''): Figure[] {
     const by = new RegExp(`^\\s*(${NUM})\\s*(个百分点|%|％)\\s*(${AFTER_Q})?`).exec(masked.slice(m.index + m[0].length));
     const end = m.index + m[0].length + (by ? by[0].length : 0);
     out.push({
-      kind: 'growth', value: by ? Number(by[1]) : null, valueMax: null, unit: by ? (by[2] === '个百分点' ? '个百分点' : '%') : null,
+      kind: 'growth', value: by ? num(by[1]) : null, valueMax: null, unit: by ? (by[2] === '个百分点' ? '个百分点' : '%') : null,
       qualifier: m[0].replace(/^(增速|增长|增幅)/, ''), comparator: 'above-benchmark',
       benchmark: m[3]!.replace(/平均$/, ''), average: false, start: m.index, end,
     });
@@ -113,14 +116,14 @@ export function readFigures(predicateRaw: string, metric = ''): Figure[] {
   }
   if ((m = SECURE_STRIVE.exec(masked))) {
     out.push({
-      kind: 'growth', value: Number(m[1]), valueMax: Number(m[3]), unit: '%', qualifier: `确保、力争${m[5] ?? ''}`, comparator: 'at-least',
+      kind: 'growth', value: num(m[1]), valueMax: num(m[3]), unit: '%', qualifier: `确保、力争${m[5] ?? ''}`, comparator: 'at-least',
       benchmark: null, average: false, start: m.index, end: m.index + m[0].length,
     });
     mask(m.index, m.index + m[0].length);
   }
   if ((m = KEEP_STRIVE.exec(masked))) {
     out.push({
-      kind: 'growth', value: Number(m[1]), valueMax: Number(m[2]), unit: '%', qualifier: m[0], comparator: 'at-least',
+      kind: 'growth', value: num(m[1]), valueMax: num(m[2]), unit: '%', qualifier: m[0], comparator: 'at-least',
       benchmark: null, average: false, start: m.index, end: m.index + m[0].length,
     });
     mask(m.index, m.index + m[0].length);
@@ -128,7 +131,7 @@ export function readFigures(predicateRaw: string, metric = ''): Figure[] {
   if ((m = RANGE.exec(masked))) {
     const growthy = /增长|增速|增幅|涨幅/.test(masked.slice(Math.max(0, m.index - 4), m.index)) || /增长|涨幅|增速/.test(metric);
     out.push({
-      kind: growthy ? 'growth' : isShare(metric) ? 'share' : 'level', value: Number(m[1]), valueMax: Number(m[3]), unit: '%', qualifier: null,
+      kind: growthy ? 'growth' : isShare(metric) ? 'share' : 'level', value: num(m[1]), valueMax: num(m[3]), unit: '%', qualifier: null,
       comparator: 'range', benchmark: null, average: AVERAGE.test(masked.slice(Math.max(0, m.index - 8), m.index)),
       start: m.index, end: m.index + m[0].length,
     });
@@ -150,7 +153,7 @@ export function readFigures(predicateRaw: string, metric = ''): Figure[] {
     const pp = m[5] === '个百分点';
     out.push({
       kind: pp && isShare(metric) ? 'share' : 'growth',
-      value: down ? -Number(m[4]) : Number(m[4]), valueMax: null, unit: pp ? '个百分点' : '%',
+      value: down ? -num(m[4]) : num(m[4]), valueMax: null, unit: pp ? '个百分点' : '%',
       qualifier: qualifierOf(m[3] === '控制在' ? m[3] : undefined, m[6]), comparator: comparatorOf(m[3], m[6]), benchmark: null, average: Boolean(m[1]),
       start: m.index, end: m.index + m[0].length,
     });
@@ -160,7 +163,7 @@ export function readFigures(predicateRaw: string, metric = ''): Figure[] {
     let more: RegExpExecArray | null;
     while ((more = new RegExp(`^[、,，和]?\\s*(${NUM})\\s*(%|％)\\s*(${AFTER_Q})?`).exec(tail))) {
       out.push({
-        kind: 'growth', value: down ? -Number(more[1]) : Number(more[1]), valueMax: null, unit: '%', qualifier: qualifierOf(undefined, more[3]),
+        kind: 'growth', value: down ? -num(more[1]) : num(more[1]), valueMax: null, unit: '%', qualifier: qualifierOf(undefined, more[3]),
         comparator: comparatorOf(undefined, more[3]), benchmark: null, average: Boolean(m[1]), start: offset, end: offset + more[0].length,
       });
       offset += more[0].length;
@@ -185,7 +188,7 @@ export function readFigures(predicateRaw: string, metric = ''): Figure[] {
   }
   if (/指数/.test(metric) && (m = INDEX.exec(masked))) {
     out.push({
-      kind: 'level', value: Number(m[2]), valueMax: null, unit: null, qualifier: qualifierOf(m[1], m[3]), comparator: comparatorOf(m[1], m[3]),
+      kind: 'level', value: num(m[2]), valueMax: null, unit: null, qualifier: qualifierOf(m[1], m[3]), comparator: comparatorOf(m[1], m[3]),
       benchmark: null, average: false, start: m.index, end: m.index + m[0].length,
     });
   }
