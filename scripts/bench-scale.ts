@@ -1,7 +1,10 @@
 /**
  * The site at scale, for `npm run bench -- --scale` (or run alone):
  *
- *   node --experimental-strip-types --no-warnings scripts/bench-scale.ts [--sizes 8,50,100,225,1000] [--keep] [--all-queries] [--check]
+ *   node --experimental-strip-types --no-warnings scripts/bench-scale.ts [--sizes 8,50,100,225,1000] [--keep] [--all-queries] [--check] [--pagefind]
+ *
+ * --pagefind also runs Pagefind over each built site (its markup contract is on the report and
+ * coverage pages) and prints its time, memory, index size and what every query loads first.
  *
  * --check also runs scripts/check-search.ts on each build: every result of 90 queries against a
  * brute-force scan (recall and false hits at that size).
@@ -27,6 +30,7 @@ import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseSources } from '../src/lib/parse/index.ts';
 import type { ReportDocument } from '../src/lib/index.ts';
 import { readSources } from '../src/data/read-sources.ts';
@@ -197,10 +201,10 @@ export interface BuildFigures {
   log: string;
 }
 
-/** `astro build --outDir <outDir>` with the given environment, timed and watched. */
-export async function timedBuild(outDir: string, env: Record<string, string>): Promise<BuildFigures> {
+/** A command (`node <script> …args`), timed, with the peak memory of its whole process tree sampled every 100 ms. */
+async function timedRun(script: string, args: string[], env: Record<string, string>): Promise<Omit<BuildFigures, 'documents'>> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [astroBin(), 'build', '--outDir', outDir], {
+  const child = spawn(process.execPath, [script, ...args], {
     cwd: ROOT,
     env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -227,9 +231,50 @@ export async function timedBuild(outDir: string, env: Record<string, string>): P
   });
   clearInterval(timer);
   const wallS = (performance.now() - t0) / 1000;
-  if (code !== 0) throw new Error(`astro build exited with ${code}:\n${log.split('\n').slice(-40).join('\n')}`);
-  const documents = Number(/(\d+) documents from \d+ files/.exec(log)?.[1] ?? NaN);
-  return { wallS, peakRss, peakAt, peakProcess, timeline, documents, log };
+  if (code !== 0) throw new Error(`${basename(script)} ${args.join(' ')} exited with ${code}:\n${log.split('\n').slice(-40).join('\n')}`);
+  return { wallS, peakRss, peakAt, peakProcess, timeline, log };
+}
+
+/** `astro build --outDir <outDir>` with the given environment, timed and watched. */
+export async function timedBuild(outDir: string, env: Record<string, string>): Promise<BuildFigures> {
+  const run = await timedRun(astroBin(), ['build', '--outDir', outDir], env);
+  const documents = Number(/(\d+) documents from \d+ files/.exec(run.log)?.[1] ?? NaN);
+  return { ...run, documents };
+}
+
+/**
+ * Pagefind over the same built site, for comparison (`--pagefind`): the report and coverage
+ * pages carry Pagefind's markup contract, so `pagefind --site <dist>` indexes what our own
+ * index holds. Figures: its wall time and peak memory, its index size, and the bytes every
+ * Pagefind query loads before any index chunk (entry, script, worker, wasm and the language's
+ * meta file, which lists every chunk and grows with the corpus).
+ */
+export interface PagefindFigures {
+  wallS: number;
+  peakRss: number;
+  bytes: number;
+  files: number;
+  metaBytes: number;
+  fixedBytes: number;
+}
+
+const PAGEFIND_DIR = '_pagefind';
+
+export async function timedPagefind(site: string): Promise<PagefindFigures> {
+  // The package exports only its Node API; its folder holds the CLI named by package.json's "bin".
+  let pkgDir = dirname(fileURLToPath(import.meta.resolve('pagefind')));
+  while (!existsSync(join(pkgDir, 'package.json'))) pkgDir = dirname(pkgDir);
+  const bin = (JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { bin: string }).bin;
+  const run = await timedRun(join(pkgDir, bin), ['--site', site, '--output-subdir', PAGEFIND_DIR], {});
+  const dir = join(site, PAGEFIND_DIR);
+  const index = distFigures(dir);
+  const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; wasm: string | null }> };
+  const size = (name: string) => (existsSync(join(dir, name)) ? statSync(join(dir, name)).size : 0);
+  const [lang] = Object.values(entry.languages);
+  const metaBytes = lang ? size(`pagefind.${lang.hash}.pf_meta`) : 0;
+  const fixedBytes = size('pagefind-entry.json') + size('pagefind.js') + size('pagefind-worker.js') + size(`wasm.${lang?.wasm ?? 'unknown'}.pagefind`) + metaBytes;
+  rmSync(dir, { recursive: true, force: true });
+  return { wallS: run.wallS, peakRss: run.peakRss, bytes: index.bytes, files: index.files, metaBytes, fixedBytes };
 }
 
 export interface DistFigures {
@@ -266,9 +311,11 @@ export interface ScaleRow {
   build: Omit<BuildFigures, 'log'>;
   dist: DistFigures;
   search: Record<string, { bytes: number; gzip: number; ms: number; requests: number; results: number }>;
+  /** Pagefind over the same site (`--pagefind`). */
+  pagefind?: PagefindFigures;
 }
 
-export async function benchScale(sizes: number[], opts: { keep?: boolean; allQueries?: boolean; check?: boolean; env?: Record<string, string> } = {}): Promise<ScaleRow[]> {
+export async function benchScale(sizes: number[], opts: { keep?: boolean; allQueries?: boolean; check?: boolean; pagefind?: boolean; env?: Record<string, string> } = {}): Promise<ScaleRow[]> {
   const { coldQuery } = await import('./bench-search.ts');
   const { serveDist } = await import('../tests/helpers/server.ts');
   const { hasChromium } = await import('../tests/helpers/browser.ts');
@@ -304,7 +351,8 @@ export async function benchScale(sizes: number[], opts: { keep?: boolean; allQue
         const c = await checkSearch(out, 60);
         console.log(`[scale ${size}] search check: ${c.queries} queries, recall ${c.recall}, false hits ${c.falseHits} in ${c.results} results`);
       }
-      const row: ScaleRow = { size, documents: build.documents, synthetic, build, dist, search };
+      const pagefind = opts.pagefind ? await timedPagefind(out) : undefined;
+      const row: ScaleRow = { size, documents: build.documents, synthetic, build, dist, search, pagefind };
       rows.push(row);
       console.log(formatRow(row));
       if (/warn/i.test(log) && process.env.BENCH_VERBOSE) console.log(log);
@@ -326,6 +374,11 @@ export function formatRow(r: ScaleRow): string {
     `  dist ${mb(r.dist.bytes)} in ${r.dist.files} files: ${r.dist.parts.slice(0, 6).map((p) => `${p.name} ${mb(p.bytes)}/${p.files}`).join(', ')}`,
     `  cold search "${SCALE_QUERIES.short}": ${s('short')}; "${SCALE_QUERIES.long}": ${s('long')}`,
     ...(worst ? [`  largest cold search over ${others.length} fixed and stress queries: "${worst[0]}" ${kb(worst[1].bytes)} (${kb(worst[1].gzip)} gzip)`] : []),
+    ...(r.pagefind
+      ? [
+          `  pagefind over the same site: ${r.pagefind.wallS.toFixed(1)} s, peak RSS ${mb(r.pagefind.peakRss)}, index ${mb(r.pagefind.bytes)} in ${r.pagefind.files} files; every query loads ${kb(r.pagefind.fixedBytes)} before any index chunk (meta ${kb(r.pagefind.metaBytes)})`,
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -335,14 +388,20 @@ export function formatTable(rows: ScaleRow[]): string {
     (r) =>
       `| ${r.documents}${r.synthetic ? ` (${r.synthetic} synthetic)` : ''} | ${r.build.wallS.toFixed(0)} s | ${(r.build.peakRss / 1073741824).toFixed(2)} GB | ${mb(r.dist.bytes)}, ${r.dist.files} files | ${r.search.short ? kb(r.search.short.bytes) : 'n/a'} | ${r.search.long ? kb(r.search.long.bytes) : 'n/a'} |`,
   );
-  return [head, '|---|---|---|---|---|---|', ...lines].join('\n');
+  const table = [head, '|---|---|---|---|---|---|', ...lines].join('\n');
+  const pf = rows.filter((r) => r.pagefind);
+  if (!pf.length) return table;
+  const pfLines = pf.map(
+    (r) => `| ${r.documents} | ${r.pagefind!.wallS.toFixed(0)} s | ${(r.pagefind!.peakRss / 1073741824).toFixed(2)} GB | ${mb(r.pagefind!.bytes)}, ${r.pagefind!.files} files | ${kb(r.pagefind!.fixedBytes)} (meta ${kb(r.pagefind!.metaBytes)}) |`,
+  );
+  return [table, '', 'Pagefind over the same sites:', '', '| reports | pagefind wall | peak RSS | index | every query loads first |', '|---|---|---|---|---|', ...pfLines].join('\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const at = args.indexOf('--sizes');
   const sizes = at >= 0 ? args[at + 1]!.split(',').map(Number) : DEFAULT_SIZES;
-  const rows = await benchScale(sizes, { keep: args.includes('--keep'), allQueries: args.includes('--all-queries'), check: args.includes('--check') });
+  const rows = await benchScale(sizes, { keep: args.includes('--keep'), allQueries: args.includes('--all-queries'), check: args.includes('--check'), pagefind: args.includes('--pagefind') });
   console.log(formatTable(rows));
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   writeFileSync(join(ROOT, 'test-results', `bench-scale-${basename(String(Date.now()))}.json`), JSON.stringify(rows, null, 2));

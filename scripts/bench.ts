@@ -11,7 +11,8 @@
  *   --scale [--sizes 8,50,100,225,1000]: instead, build the site at each size into a temporary
  *   folder (seeds/ and ../shared/corpus/, then synthetic copies; scripts/bench-scale.ts) and print
  *   wall time, peak memory of all processes, dist size and files, and cold search bytes. About
- *   10 minutes for all five sizes on a 2-core machine.
+ *   10 minutes for all five sizes on a 2-core machine. With --pagefind, Pagefind also indexes each
+ *   built site, for comparison: its time, memory, index size and what every query loads first.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -115,7 +116,7 @@ if (args.has('--scale')) {
   const { benchScale, DEFAULT_SIZES, formatTable } = await import('./bench-scale.ts');
   const at = process.argv.indexOf('--sizes');
   const sizes = at >= 0 ? process.argv[at + 1]!.split(',').map(Number) : DEFAULT_SIZES;
-  console.log(formatTable(await benchScale(sizes, { allQueries: args.has('--all-queries') })));
+  console.log(formatTable(await benchScale(sizes, { allQueries: args.has('--all-queries'), pagefind: args.has('--pagefind') })));
   process.exit(0);
 }
 
