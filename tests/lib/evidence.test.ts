@@ -64,6 +64,12 @@ describe('year from the strongest evidence', () => {
     expect(r.diagnostics.filter((x) => x.ruleId === 'page-header').map((x) => x.text)).toEqual(['标题：2018年河北省政府工作报告', '发文时间：未知', '正文：']);
   });
 
+  it('the date printed with the cover outranks the scraped page’s own date line before it (hebei/河北省_2003.txt: 2003年01月13日, then （二〇〇三年一月十日）)', () => {
+    const r = parseText('发文时间：2003-01-13\n正文：\n政府工作报告\n2003年01月13日\n政府工作报告\n在河北省第十届人民代表大会第一次会议上\n河北省代省长 季允石\n（二〇〇三年一月十日）\n各位代表：\n现在，我代表河北省人民政府向大会作政府工作报告，请予审议。\n一、过去五年回顾\n过去的五年。\n');
+    expect(r.documents[0]!.date).toBe('2003-01-10');
+    expect(r.documents[0]!.dateText).toBe('（二〇〇三年一月十日）');
+  });
+
   it('counting years is the last resort, and says so', () => {
     const r = parseText(`${OPENING('市人民政府')}我们做了很多工作，2023年全市增长，2023年改革，2023年开放。\n`);
     expect(r.documents[0]!.evidence.year).toMatchObject({ rule: 'year-counts', strength: 'weak' });

@@ -128,14 +128,20 @@ function readCover(lines: ClassifiedLine[], file: string, simplified: string, di
       });
     }
   };
-  for (const l of coverLines(lines)) {
+  const cover = coverLines(lines);
+  /** The date a line states: a date standing alone (or before 在…会议), or a cover-date line as written. */
+  const dateOf = (l: ClassifiedLine): string | null => {
     const t = stripSpace(l.text);
     const dated = t.match(new RegExp(`^[（(]?[—\\-－–―]{0,3}(${DATE})(?=在|[）)]|[—\\-－–―]*$)`));
-    if (dated && !dateText && (l.kind === 'cover-date' || l.kind === 'cover-session' || l.kind === 'body')) {
-      takeDate(l, dated[1]!);
-    } else if (l.kind === 'cover-date' && !dateText) {
-      takeDate(l, t.replace(/[（()）]/g, ''));
-    }
+    if (dated && (l.kind === 'cover-date' || l.kind === 'cover-session' || l.kind === 'body')) return dated[1]!;
+    return l.kind === 'cover-date' ? t.replace(/[（()）]/g, '') : null;
+  };
+  // The date printed with the cover (its date line, or the session line) before a bare date line of
+  // the text, which on a scraped page is the page's own publication date, days after the speech.
+  const dateLine = cover.find((l) => l.kind !== 'body' && dateOf(l)) ?? cover.find((l) => dateOf(l));
+  if (dateLine) takeDate(dateLine, dateOf(dateLine)!);
+  for (const l of cover) {
+    const t = stripSpace(l.text);
     if (l.kind === 'cover-session' && !session) {
       session = t.replace(new RegExp(`^[（(]?[—\\-－–―]{0,3}(${DATE})?`), '').replace(/^在/, '').replace(/上(的报告|的政府工作报告)?[）)]?$/, '');
       if (/第次|届第|第届/.test(session)) {
