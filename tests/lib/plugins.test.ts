@@ -122,6 +122,9 @@ describe('figures', () => {
     // national-1956.txt: older reports group thousands (full-width digits and comma).
     ['粮食总产量达到３，６８０亿斤', 'level', 3680, null, '亿斤', null, 'exact'],
     ['增加到1,011,038万元', 'level', 1011038, null, '万元', null, 'exact'],
+    // national-1998.txt:42: letter-spaced digits.
+    ['城镇居民人均可支配收入达到5 1 6 0 元', 'level', 5160, null, '元', null, 'exact'],
+    ['年均实际增长5 ．4 ％', 'growth', 5.4, null, '%', null, 'exact'],
   ])('%s', (text, kind, value, valueMax, unit, qualifier, comparator) => {
     const [f] = readFigures(text);
     expect(f).toMatchObject({ kind, value, valueMax, unit, comparator });

@@ -14,10 +14,14 @@ export interface Figure extends StatedFigure {
   end: number;
 }
 
-/** A number: 5.5, 1200, or with thousands separators as older reports write them (３，６８０ → 3680). */
-const NUM = String.raw`(?<!\d)\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?`;
+/**
+ * A number: 5.5, 1200; with thousands separators as older reports write them (３，６８０ → 3680);
+ * or letter-spaced, as some extracted texts are (7 4 7 7 2 亿元, 5 ．4 ％: a single space between
+ * digits, never between two numbers in Chinese text).
+ */
+const NUM = String.raw`(?<!\d)\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d(?: ?\d)*(?: ?\. ?\d(?: ?\d)*)?`;
 /** The value of a NUM match. */
-const num = (s: string): number => Number(s.replace(/[,，]/g, ''));
+const num = (s: string): number => Number(s.replace(/[,， ]/g, ''));
 const CN_NUM = '[一二三四五六七八九两]?[十百千万]+';
 const UNITS = '万亿元|亿元|万元|元|亿美元|万美元|美元|万人次|万人|人次|人|万吨|吨|万亿斤|亿斤|万斤|公斤|斤|万亩|亩|万户|户|万千瓦|千瓦|%|％|‰';
 const AFTER_Q = '左右|以上|以内|以下|上下';
