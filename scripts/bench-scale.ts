@@ -42,6 +42,8 @@ export const DEFAULT_SIZES = [8, 50, 100, 225, 1000];
 export const STRESS_QUERIES = ['的', '核', '坚持以习近平新时代中国特色社会主义思想为指导', '发展活力不断增强'];
 /** A common bigram (hits in nearly every paragraph) and a long sentence. */
 export const SCALE_QUERIES = { short: '发展', long: '让绿色低碳成为高质量发展最鲜明的底色' };
+/** Term trends (/terms/): a recent phrase, and one whose every pair is frequent (the dearest to count). */
+export const TERM_QUERIES = ['新质生产力', '高质量发展'];
 
 const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -311,6 +313,8 @@ export interface ScaleRow {
   build: Omit<BuildFigures, 'log'>;
   dist: DistFigures;
   search: Record<string, { bytes: number; gzip: number; ms: number; requests: number; results: number }>;
+  /** Term trends: index bytes the /terms/ page downloads to count a phrase in every report, cold. */
+  terms: Record<string, { bytes: number; ms: number }>;
   /** Pagefind over the same site (`--pagefind`). */
   pagefind?: PagefindFigures;
 }
@@ -331,6 +335,7 @@ export async function benchScale(sizes: number[], opts: { keep?: boolean; allQue
       writeFileSync(join(work, 'build.log'), log);
       const dist = distFigures(out);
       const search: ScaleRow['search'] = {};
+      const terms: ScaleRow['terms'] = {};
       if (hasChromium()) {
         const server = await serveDist(out);
         try {
@@ -340,6 +345,7 @@ export async function benchScale(sizes: number[], opts: { keep?: boolean; allQue
             const c = await coldQuery(server.url, q, out);
             search[key] = { bytes: c.searchBytes, gzip: c.searchGzip, ms: c.ms, requests: c.requests, results: c.results };
           }
+          for (const q of TERM_QUERIES) terms[q] = await coldTerms(server.url, q);
         } finally {
           await server.close();
         }
@@ -352,7 +358,7 @@ export async function benchScale(sizes: number[], opts: { keep?: boolean; allQue
         console.log(`[scale ${size}] search check: ${c.queries} queries, recall ${c.recall}, false hits ${c.falseHits} in ${c.results} results`);
       }
       const pagefind = opts.pagefind ? await timedPagefind(out) : undefined;
-      const row: ScaleRow = { size, documents: build.documents, synthetic, build, dist, search, pagefind };
+      const row: ScaleRow = { size, documents: build.documents, synthetic, build, dist, search, terms, pagefind };
       rows.push(row);
       console.log(formatRow(row));
       if (/warn/i.test(log) && process.env.BENCH_VERBOSE) console.log(log);
@@ -362,6 +368,20 @@ export async function benchScale(sizes: number[], opts: { keep?: boolean; allQue
     }
   }
   return rows;
+}
+
+/** Open /terms/?q=… in a fresh browser profile and read what the page says it downloaded (data-total-bytes). */
+async function coldTerms(serverUrl: string, q: string): Promise<{ bytes: number; ms: number }> {
+  const { openPage } = await import('../tests/helpers/browser.ts');
+  const s = await openPage({ width: 1280, height: 900 });
+  try {
+    const t0 = Date.now();
+    await s.page.goto(`${serverUrl}/terms/?q=${encodeURIComponent(q)}`);
+    const root = await s.page.waitForSelector('[data-terms-page][data-total-bytes]', { timeout: 120_000 });
+    return { bytes: Number(await root.getAttribute('data-total-bytes')), ms: Date.now() - t0 };
+  } finally {
+    await s.close();
+  }
 }
 
 export function formatRow(r: ScaleRow): string {
@@ -374,6 +394,7 @@ export function formatRow(r: ScaleRow): string {
     `  dist ${mb(r.dist.bytes)} in ${r.dist.files} files: ${r.dist.parts.slice(0, 6).map((p) => `${p.name} ${mb(p.bytes)}/${p.files}`).join(', ')}`,
     `  cold search "${SCALE_QUERIES.short}": ${s('short')}; "${SCALE_QUERIES.long}": ${s('long')}`,
     ...(worst ? [`  largest cold search over ${others.length} fixed and stress queries: "${worst[0]}" ${kb(worst[1].bytes)} (${kb(worst[1].gzip)} gzip)`] : []),
+    ...(Object.keys(r.terms).length ? [`  term trends: ${Object.entries(r.terms).map(([q, t]) => `"${q}" ${kb(t.bytes)} of index (${t.ms} ms)`).join('; ')}`] : []),
     ...(r.pagefind
       ? [
           `  pagefind over the same site: ${r.pagefind.wallS.toFixed(1)} s, peak RSS ${mb(r.pagefind.peakRss)}, index ${mb(r.pagefind.bytes)} in ${r.pagefind.files} files; every query loads ${kb(r.pagefind.fixedBytes)} before any index chunk (meta ${kb(r.pagefind.metaBytes)})`,
@@ -388,7 +409,14 @@ export function formatTable(rows: ScaleRow[]): string {
     (r) =>
       `| ${r.documents}${r.synthetic ? ` (${r.synthetic} synthetic)` : ''} | ${r.build.wallS.toFixed(0)} s | ${(r.build.peakRss / 1073741824).toFixed(2)} GB | ${mb(r.dist.bytes)}, ${r.dist.files} files | ${r.search.short ? kb(r.search.short.bytes) : 'n/a'} | ${r.search.long ? kb(r.search.long.bytes) : 'n/a'} |`,
   );
-  const table = [head, '|---|---|---|---|---|---|', ...lines].join('\n');
+  const withTerms = rows.filter((r) => Object.keys(r.terms).length);
+  const table = [
+    head, '|---|---|---|---|---|---|', ...lines,
+    ...(withTerms.length
+      ? ['', `Term trends (/terms/), index downloaded cold:`, '', `| reports | ${TERM_QUERIES.join(' | ')} |`, `|---|${TERM_QUERIES.map(() => '---|').join('')}`,
+        ...withTerms.map((r) => `| ${r.documents} | ${TERM_QUERIES.map((q) => (r.terms[q] ? kb(r.terms[q]!.bytes) : 'n/a')).join(' | ')} |`)]
+      : []),
+  ].join('\n');
   const pf = rows.filter((r) => r.pagefind);
   if (!pf.length) return table;
   const pfLines = pf.map(

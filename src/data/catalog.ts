@@ -113,6 +113,8 @@ export interface TocNode {
   label: string;
   /** False where the number was inferred (lost in extraction). */
   numbered: boolean;
+  /** A part's title line (a paragraph of kind `part`), listed above the sections it opens. */
+  part?: boolean;
   children: TocNode[];
 }
 
@@ -124,15 +126,31 @@ export function sectionLabel(s: Pick<ReportDocument['sections'][number], 'text' 
   return !s.numbered && s.ordinal ? `${s.ordinal}${text}` : text;
 }
 
-/** Sections nested by `parent`, in document order. */
-export function tocTree(sections: ReportDocument['sections']): TocNode[] {
+/**
+ * Sections nested by `parent`, in document order, with each part's title line (a paragraph of kind
+ * `part`, which ends the section before the part) listed after that section's top-level entry.
+ */
+export function tocTree(sections: ReportDocument['sections'], paragraphs: ReportDocument['paragraphs'] = []): TocNode[] {
   const nodes = new Map<string, TocNode>();
+  const rootOf = new Map<string, TocNode>();
   const roots: TocNode[] = [];
   for (const s of [...sections].sort((a, b) => a.order - b.order)) {
     const node: TocNode = { id: s.id, label: sectionLabel(s), numbered: s.numbered || s.level === 0, children: [] };
     nodes.set(s.id, node);
     const parent = s.parent ? nodes.get(s.parent) : undefined;
     (parent ? parent.children : roots).push(node);
+    rootOf.set(s.id, parent ? rootOf.get(s.parent!)! : node);
+  }
+  const order = new Map([...sections].map((s) => [s.id, s.order]));
+  const parts = paragraphs
+    .filter((p) => p.kind === 'part' && rootOf.has(p.sectionId))
+    .sort((a, b) => order.get(a.sectionId)! - order.get(b.sectionId)! || a.index - b.index);
+  for (const p of parts) {
+    const root = rootOf.get(p.sectionId)!;
+    // After the section's entry and any part lines already placed after it.
+    let at = roots.indexOf(root) + 1;
+    while (roots[at]?.part) at++;
+    roots.splice(at, 0, { id: p.id, label: p.text.replace(/[：:。]$/, ''), numbered: true, part: true, children: [] });
   }
   return roots;
 }

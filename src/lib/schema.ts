@@ -102,7 +102,12 @@ export const SectionSchema = z.object({
 });
 export type Section = z.infer<typeof SectionSchema>;
 
-export const ParagraphKindSchema = z.enum(['body', 'bullet', 'lead', 'cover']);
+/**
+ * body; bullet (a "——" point); lead (opens with its point: 实施项目建设提速行动。…); cover (title block);
+ * part: a line that names a part of the report (过去五年回顾和2002年工作情况, 2024年工作安排) above
+ * numbered items, kept a paragraph so that ids do not move, shown as the part's title.
+ */
+export const ParagraphKindSchema = z.enum(['body', 'bullet', 'lead', 'cover', 'part']);
 export type ParagraphKind = z.infer<typeof ParagraphKindSchema>;
 export const ParagraphSchema = z.object({
   id: z.string(),

@@ -9,6 +9,7 @@ import {
 } from '../../src/data/catalog.ts';
 import { chineseDate, citeAuthor, regionWithParents } from '../../src/data/format.ts';
 import { absoluteUrl, sourceSlug, sourceSlugMap } from '../../src/data/urls.ts';
+import { parseText } from '../../src/lib/parse/index.ts';
 import { parsedSeeds } from './seeds.ts';
 
 const result = parsedSeeds();
@@ -193,5 +194,33 @@ describe('marks in press coverage', () => {
       placed += segs.filter((s) => s.mark).length;
     }
     expect(placed).toBe(cov.quotes.length + cov.discrepancies.length);
+  });
+});
+
+describe('tocTree', () => {
+  // The shape of hebei/河北省_2003.txt: part names on lines of their own above items numbered 一、二、… twice.
+  const d = parseText(
+    '各位代表：\n现在，我代表河北省人民政府向大会作政府工作报告，请予审议。\n过去五年回顾和2002年工作情况\n一、国民经济持续快速健康发展\n五年来，全省生产总值年均增长9.5%。\n二、经济体制改革取得重要进展\n国有企业改革不断深化。\n2003年主要工作及措施\n一、继续坚持扩大内需方针\n今年要扩大投资。\n二、促进农业和农村经济全面发展\n千方百计增加农民收入。\n',
+    '河北省_2003.txt',
+  ).documents[0]!;
+
+  it('lists each part line above the sections it opens, linking to its paragraph', () => {
+    const toc = tocTree(d.sections, d.paragraphs);
+    expect(toc.map((n) => [n.label, n.part ?? false])).toEqual([
+      ['开篇', false],
+      ['过去五年回顾和2002年工作情况', true],
+      ['一、国民经济持续快速健康发展', false],
+      ['二、经济体制改革取得重要进展', false],
+      ['2003年主要工作及措施', true],
+      ['一、继续坚持扩大内需方针', false],
+      ['二、促进农业和农村经济全面发展', false],
+    ]);
+    for (const n of toc.filter((x) => x.part)) expect(d.paragraphs.find((p) => p.id === n.id)?.kind).toBe('part');
+  });
+
+  it('without part lines, is the sections alone', () => {
+    expect(tocTree(d.sections).some((n) => n.part)).toBe(false);
+    const seed = parsedSeeds().documents[0]!;
+    expect(tocTree(seed.sections, seed.paragraphs).filter((n) => n.part)).toEqual([]);
   });
 });

@@ -54,7 +54,7 @@ export function treeToRecords(tree: Root, file: string, documentId: string): Tre
     }
     const text = toString(node);
     paragraphs.push({
-      id: d.id!, documentId, sectionId: d.sectionId!, index: Number(d.id!.split('-p').pop()), kind: d.kind ?? 'body',
+      id: d.id!, documentId, sectionId: d.sectionId!, index: Number(d.id!.split('-p').pop()), kind: d.partLine ? 'part' : (d.kind ?? 'body'),
       lead: d.kind === 'lead' ? (/^[^。]*。/.exec(text)?.[0] ?? null) : null, text, position: position(file, d),
     });
     // Sections grow to cover their paragraphs.
