@@ -29,7 +29,13 @@ import { extractTargets } from './targets.ts';
 import { diagnosticsOf } from './messages.ts';
 import { foldForMatch, splitLines } from '../text/index.ts';
 
-export const PARSER_VERSION = '1.0.0';
+/**
+ * The parser's version, part of the data version every citation and download carries. Raise it
+ * whenever the records a source gives can change (major: the schema; minor: what is read).
+ * 2.0.0: metadata from the strongest evidence, five-year plans and part lines, the exports
+ * indicator, results by part, thousands separators and letter-spaced digits (wave 2).
+ */
+export const PARSER_VERSION = '2.0.0';
 
 export interface SourceInput {
   /** Name shown in diagnostics and on pages (relative path such as seeds/000_x.txt or just the file name). */
