@@ -6,6 +6,7 @@ import { seriesCsv } from '../../src/lib/compare/downloads.ts';
 import { allSeries, regionSeries, yearSeries } from '../../src/lib/compare/series.ts';
 import { buildComparisons } from '../../src/lib/compare/build.ts';
 import { parseCsv } from '../../src/lib/text/csv.ts';
+import { parseSources } from '../../src/lib/parse/index.ts';
 
 let rows: Comparison[];
 beforeAll(() => {
@@ -77,5 +78,30 @@ describe('CSV per chart', () => {
       expect(body.map((r) => n(r[col('target')])), s.id).toEqual(s.points.map((p) => p.target));
       expect(body.map((r) => n(r[col('result')])), s.id).toEqual(s.points.map((p) => p.result));
     }
+  });
+});
+
+describe('summary of a long series', () => {
+  // Nine consecutive reports of one city: each sets a GDP target and reviews last year's.
+  const growth = [8, 9, 7.5, 8.5, 7, 6.5, 7.2, 6.8, 6];
+  const reports = growth.map((result, i) => {
+    const year = 2010 + i;
+    const text = `潍坊市${year}年政府工作报告\n各位代表：\n现在，我代表潍坊市人民政府向大会报告政府工作，请予审议。\n一、${year - 1}年工作回顾\n过去一年，全市生产总值增长${result}%。\n二、${year}年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长8%左右。\n`;
+    return { file: `weifang-${year}.txt`, bytes: new TextEncoder().encode(text) };
+  });
+  const s = regionSeries(buildComparisons(parseSources(reports)), 'weifang').find((x) => x.id === 'region-weifang-gdp-growth')!;
+
+  test('counts the verdicts and lists only the latest points', () => {
+    const withData = s.points.filter((p) => p.comparisonId);
+    expect(withData.length).toBeGreaterThan(6);
+    expect(s.summary).toContain(`${withData[0]!.label}–${withData.at(-1)!.label}年共 ${withData.length} 年有数字`);
+    const graded = withData.filter((p) => ['met', 'exceeded', 'missed'].includes(p.verdict ?? ''));
+    expect(s.summary).toContain(`可评判的 ${graded.length} 项中`);
+    for (const label of new Set(graded.map((p) => p.verdictLabel))) {
+      expect(s.summary).toContain(`${label} ${graded.filter((p) => p.verdictLabel === label).length} 项`);
+    }
+    for (const p of withData.slice(-3)) expect(s.summary).toContain(p.summary.replace(/。$/, ''));
+    expect(s.summary).not.toContain(withData[0]!.summary.replace(/。$/, ''));
+    expect(s.summary).toMatch(/逐项数字见数据表。$/);
   });
 });

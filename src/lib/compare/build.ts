@@ -21,7 +21,7 @@ import { sourceSlugMap } from '../source-names.ts';
 import { BLOCKING_FLAGS, figureFlags, isMultiYear, magnitudeFlags, pairMagnitudeFlag } from './plausibility.ts';
 import { INDICATOR_PARTS, judgeByParts } from './parts.ts';
 import type { ParseResult, ReportDocument, Result, Target } from '../schema.ts';
-import { VERDICT_LABELS, boundOf, formatNumber, grade, type BenchmarkFigure } from './verdicts.ts';
+import { GRADED, VERDICT_LABELS, boundOf, formatNumber, grade, type BenchmarkFigure } from './verdicts.ts';
 
 type Measure = Comparison['measure'];
 
@@ -227,7 +227,7 @@ function noteSeveral(row: Comparison, message: string): void {
 }
 
 /** The graded verdicts, for counting. */
-export const GRADED: ReadonlySet<Verdict> = new Set(['exceeded', 'met', 'missed']);
+export { GRADED } from './verdicts.ts';
 
 /** What a comparison row says about a target: the verdict, the rule in words, the benchmark and mention it used, its flags. */
 interface Judgement {

@@ -10,7 +10,7 @@ import type { ComparisonFlag, ComparisonPart, Verdict } from './schema.ts';
 import { INDICATORS, indicator as indicatorByKey } from '../indicators.ts';
 import { side, type Item } from './side.ts';
 import { BLOCKING_FLAGS } from './plausibility.ts';
-import { VERDICT_LABELS, grade, type BenchmarkFigure } from './verdicts.ts';
+import { GRADED, VERDICT_LABELS, grade, type BenchmarkFigure } from './verdicts.ts';
 
 /** An indicator and the parts a review may state instead of it: 居民收入 → 城镇, 农村 (and 城乡居民 as the dictionary expands it). */
 export const INDICATOR_PARTS: Readonly<Record<string, readonly string[]>> = {
@@ -18,7 +18,6 @@ export const INDICATOR_PARTS: Readonly<Record<string, readonly string[]>> = {
   ...Object.fromEntries(INDICATORS.filter((i) => i.expands).map((i) => [i.key, i.expands!])),
 };
 
-const GRADED: ReadonlySet<Verdict> = new Set(['exceeded', 'met', 'missed']);
 
 export interface PartsJudgement {
   verdict: Verdict;

@@ -12,7 +12,7 @@
 import type { Comparison } from './schema.ts';
 import { INDICATORS } from '../indicators.ts';
 import { BLOCKING_FLAGS } from './plausibility.ts';
-import { convertUnit, formatNumber } from './verdicts.ts';
+import { GRADED, convertUnit, formatNumber } from './verdicts.ts';
 
 export interface SeriesPoint {
   /** x label: the year (by years) or the region's short name (by regions). */
@@ -144,9 +144,22 @@ function emptyPoint(label: string, year: number, region: string): SeriesPoint {
   };
 }
 
-function sentence(title: string, points: SeriesPoint[]): string {
-  const parts = points.filter((p) => p.comparisonId).map((p) => p.summary.replace(/。$/, ''));
-  return `${title}：${parts.join('；')}。`;
+/** Points a summary lists one by one; beyond this it counts the verdicts and lists the latest few. */
+const SUMMARY_POINTS = 6;
+const SUMMARY_LATEST = 3;
+
+function sentence(title: string, points: SeriesPoint[], by: Series['by']): string {
+  const withData = points.filter((p) => p.comparisonId);
+  const say = (ps: SeriesPoint[]) => ps.map((p) => p.summary.replace(/。$/, '')).join('；');
+  if (withData.length <= SUMMARY_POINTS) return `${title}：${say(withData)}。`;
+  // A long series in one sentence would bury the chart: the span, the verdicts counted, the latest points.
+  const counts = new Map<string, number>();
+  for (const p of withData) if (p.verdict && GRADED.has(p.verdict)) counts.set(p.verdictLabel, (counts.get(p.verdictLabel) ?? 0) + 1);
+  const graded = [...counts.values()].reduce((n, k) => n + k, 0);
+  const span = by === 'years' ? `${withData[0]!.label}–${withData.at(-1)!.label}年共 ${withData.length} 年有数字` : `${withData.length} 个地区有数字`;
+  const verdicts = graded ? `，可评判的 ${graded} 项中${[...counts].map(([label, n]) => `${label} ${n} 项`).join('、')}` : '';
+  const latest = by === 'years' ? `；最近：${say(withData.slice(-SUMMARY_LATEST))}` : '';
+  return `${title}：${span}${verdicts}${latest}。逐项数字见数据表。`;
 }
 
 const chartable = (c: Comparison): c is Comparison & { measure: Series['measure'] } =>
@@ -200,7 +213,7 @@ function series(
     measure,
     unit,
     points,
-    summary: sentence(title, points),
+    summary: sentence(title, points, by),
     note: measure === 'level' ? LEVEL_NOTE : null,
     csvPath: `/indicators/${first.indicator.key}/${csvName}-${measure}.csv`,
   };

@@ -273,7 +273,7 @@ function gradeBound(target: GradableFigure, result: GradableFigure, ends: [numbe
   const core = atBound.rule.replace(/本例：.*$/, '').trim();
   const coreEn = atBound.ruleEn.replace(/Here:.*$/, '').trim();
   if (a!.verdict === b!.verdict) {
-    if (!GRADED_VERDICTS.has(a!.verdict)) return atBound;
+    if (!GRADED.has(a!.verdict)) return atBound;
     return {
       verdict: a!.verdict,
       rule: `${words}：所允许的任何数字都是${VERDICT_ZH[a!.verdict]}。${core}`,
@@ -288,16 +288,17 @@ function gradeBound(target: GradableFigure, result: GradableFigure, ends: [numbe
       ruleEn: `${wordsEn}: at least met; whether exceeded cannot be told. ${coreEn}`,
     };
   }
-  if ([...set].every((v) => GRADED_VERDICTS.has(v))) {
+  if ([...set].every((v) => GRADED.has(v))) {
     return notGradable(
       `${words}：实际可能${VERDICT_ZH[a!.verdict]}，也可能${VERDICT_ZH[b!.verdict]}，无法评判。${core}`,
       `${wordsEn}: it allows both ${a!.verdict} and ${b!.verdict}, so it is not graded. ${coreEn}`,
     );
   }
-  return [a!, b!].find((g) => !GRADED_VERDICTS.has(g.verdict))!;
+  return [a!, b!].find((g) => !GRADED.has(g.verdict))!;
 }
 
-const GRADED_VERDICTS: ReadonlySet<Verdict> = new Set(['met', 'exceeded', 'missed']);
+/** The verdicts that grade a target: met, exceeded, missed (the rest say why it cannot be graded). */
+export const GRADED: ReadonlySet<Verdict> = new Set(['exceeded', 'met', 'missed']);
 
 interface GradeOptions {
   indicatorKey: string;
