@@ -93,8 +93,11 @@ function targetStyles(series: Series, c: Colours): PointStyle[] {
 }
 
 /** The years (or regions) with their verdict on a second line. */
-function xLabel(p: SeriesPoint): string | string[] {
-  return p.verdictLabel && p.targetStated ? [p.label, p.verdictLabel] : p.label;
+/** Points up to which every x label is shown, with its verdict under it; beyond, labels thin out and the verdicts are in the table. */
+const LABELLED_POINTS = 8;
+
+function xLabel(p: SeriesPoint, many: boolean): string | string[] {
+  return !many && p.verdictLabel && p.targetStated ? [p.label, p.verdictLabel] : p.label;
 }
 
 function styleDatasets(chart: Chart<'line'>, series: Series, c: Colours): void {
@@ -135,6 +138,7 @@ export function drawChart(el: HTMLElement & { chart?: Chart }): void {
   if (el.chart) return;
   const { series, canvas, plot } = chartParts<Series>(el, 'cmp-plot', 'comparison-chart');
   const byYears = series.by === 'years';
+  const many = series.points.length > LABELLED_POINTS;
   const c = colours(el);
   const font = getComputedStyle(el).fontFamily;
   plot.hidden = false;
@@ -150,7 +154,7 @@ export function drawChart(el: HTMLElement & { chart?: Chart }): void {
   const config: ChartConfiguration<'line', (number | null)[], string | string[]> = {
     type: 'line',
     data: {
-      labels: series.points.map(xLabel),
+      labels: series.points.map((p) => xLabel(p, many)),
       datasets: [
         {
           label: '目标',
@@ -197,7 +201,7 @@ export function drawChart(el: HTMLElement & { chart?: Chart }): void {
       layout: { padding: { top: 8, right: 8 } },
       interaction: { mode: 'nearest', intersect: true },
       scales: {
-        x: { offset: true, ticks: { font: { family: font, size: 12 }, maxRotation: 0, autoSkip: false }, grid: { display: false } },
+        x: { offset: true, ticks: { font: { family: font, size: 12 }, maxRotation: 0, autoSkip: many, autoSkipPadding: 8 }, grid: { display: false } },
         y: {
           beginAtZero: series.measure !== 'level',
           grace: '8%',

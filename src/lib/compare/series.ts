@@ -153,9 +153,13 @@ function sentence(title: string, points: SeriesPoint[], by: Series['by']): strin
   const say = (ps: SeriesPoint[]) => ps.map((p) => p.summary.replace(/。$/, '')).join('；');
   if (withData.length <= SUMMARY_POINTS) return `${title}：${say(withData)}。`;
   // A long series in one sentence would bury the chart: the span, the verdicts counted, the latest points.
+  // In the order the region page's own count uses: met, exceeded, missed.
   const counts = new Map<string, number>();
-  for (const p of withData) if (p.verdict && GRADED.has(p.verdict)) counts.set(p.verdictLabel, (counts.get(p.verdictLabel) ?? 0) + 1);
-  const graded = [...counts.values()].reduce((n, k) => n + k, 0);
+  for (const v of ['met', 'exceeded', 'missed'] as const) {
+    const ps = withData.filter((p) => p.verdict === v);
+    if (ps.length) counts.set(ps[0]!.verdictLabel, ps.length);
+  }
+  const graded = withData.filter((p) => p.verdict && GRADED.has(p.verdict)).length;
   const span = by === 'years' ? `${withData[0]!.label}–${withData.at(-1)!.label}年共 ${withData.length} 年有数字` : `${withData.length} 个地区有数字`;
   const verdicts = graded ? `，可评判的 ${graded} 项中${[...counts].map(([label, n]) => `${label} ${n} 项`).join('、')}` : '';
   const latest = by === 'years' ? `；最近：${say(withData.slice(-SUMMARY_LATEST))}` : '';
