@@ -62,6 +62,9 @@ describe('indicator dictionary', () => {
     ['万元生产总值能耗下降3%', 'energy-intensity'],
     ['单位地区生产总值能耗下降', 'energy-intensity'],
     ['万元GDP能耗', 'energy-intensity'],
+    // hebei/保定市_2009.txt:41
+    ['万元生产总值综合能耗下降4.8%', 'energy-intensity'],
+    ['单位生产总值综合能耗下降3%', 'energy-intensity'],
   ])('look-alike %s is %s, not GDP', (text, key) => {
     const keys = keysIn(text);
     expect(keys).not.toContain('gdp');

@@ -125,6 +125,8 @@ describe('figures', () => {
     // national-1998.txt:42: letter-spaced digits.
     ['城镇居民人均可支配收入达到5 1 6 0 元', 'level', 5160, null, '元', null, 'exact'],
     ['年均实际增长5 ．4 ％', 'growth', 5.4, null, '%', null, 'exact'],
+    // hebei/保定市_2009.txt:41: 万元 here is per ten thousand yuan, not a level of 10000 元.
+    ['万元生产总值综合能耗下降4.8%', 'growth', -4.8, null, '%', null, 'exact'],
   ])('%s', (text, kind, value, valueMax, unit, qualifier, comparator) => {
     const [f] = readFigures(text);
     expect(f).toMatchObject({ kind, value, valueMax, unit, comparator });

@@ -180,6 +180,8 @@ export function readFigures(predicateRaw: string, metric = ''): Figure[] {
   const levelRe = new RegExp(LEVEL.source, 'g');
   while ((m = levelRe.exec(masked))) {
     if (!m[2] || !m[3]) continue;
+    // "万元生产总值能耗", "万元以上": a bare 万 before 元 is a unit of measure, not ten thousand yuan (written 1万元).
+    if (m[2] === '万' && m[3] === '元' && !m[1]) continue;
     const { value, unit } = readNumber(m[2], m[3]);
     const percent = unit === '%';
     const growthy = percent && /涨幅|增速|增幅|增长率|增长速度|经济增长/.test(metric);
