@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadCorpus } from '../../src/data/load.ts';
 import { FIGURE_COLUMNS, RESULT_EXTRA } from '../../src/data/downloads.ts';
 import { sourceSlug } from '../../src/data/urls.ts';
+import { buildComparisons, regionSeries } from '../../src/lib/compare/index.ts';
 import { dataVersion } from '../../src/lib/parse/data-version.ts';
 import { parseCsv } from '../../src/lib/text/csv.ts';
 import { stripSpace } from '../../src/lib/text/index.ts';
@@ -252,5 +253,23 @@ describe('downloads', () => {
     const xml = readdirSync(distDir).filter((f) => /^sitemap-\d+\.xml$/.test(f)).map((f) => readDist(f)).join('');
     for (const d of documents) expect(xml).toContain(new URL(`/reports/${d.id}/`, site).href);
     expect(xml).not.toContain('/404');
+  });
+});
+
+describe('indicator pages', () => {
+  const rows = buildComparisons(corpus.result);
+
+  test.each(['gdp', 'fiscal-revenue', 'urban-employment'])('/indicators/%s/ charts the series with three years or more, nation first, and counts the rest', (key) => {
+    const html = readDist(`indicators/${key}/index.html`);
+    const mine = rows.filter((c) => c.indicator.key === key);
+    const slugs = [...new Set(mine.map((c) => c.region.slug))];
+    const all = slugs.flatMap((s) => regionSeries(mine, s));
+    const long = all.filter((s) => s.points.filter((p) => p.comparisonId).length >= 3);
+    const drawn = [...html.matchAll(/<comparison-chart[^>]*\sid="([^"]+)"/g)].map((m) => m[1]!);
+    expect(new Set(drawn)).toEqual(new Set(long.map((s) => s.id)));
+    const short = slugs.filter((s) => { const ss = all.filter((x) => x.id.startsWith(`region-${s}-`)); return ss.length > 0 && !ss.some((x) => long.includes(x)); }).length;
+    if (short) expect(stripSpace(html)).toContain(`另有${short}个地区只有一两年的数字`);
+    const withTarget = mine.filter((c) => c.horizon === 'annual' && c.target);
+    expect([...html.matchAll(/<tr id="c-/g)].length).toBe(withTarget.length + mine.filter((c) => c.horizon === 'five-year').length);
   });
 });
