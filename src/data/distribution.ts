@@ -253,6 +253,19 @@ export function distributionRows(d: Distribution, origin: string): Record<(typeo
   ];
 }
 
+/**
+ * Markers one year page draws at most before its distributions after the first (the one with the
+ * most regions, GDP as a rule) move to pages of their own, /years/<year>/<indicator>-<measure>/:
+ * a year of a hundred cities has some 600 markers and their tables, a 0.8 MB page.
+ */
+export const YEAR_PAGE_MARKERS = 300;
+
+/** Which of a year's distributions its page draws, and which get pages of their own. */
+export function splitDistributions<D extends Pick<Distribution, 'points'>>(distributions: readonly D[]): { inline: D[]; own: D[] } {
+  const markers = distributions.reduce((n, d) => n + d.points.length, 0);
+  return markers <= YEAR_PAGE_MARKERS ? { inline: [...distributions], own: [] } : { inline: distributions.slice(0, 1), own: distributions.slice(1) };
+}
+
 /** The indicator|measure pairs a year page draws as distributions (its other charts skip them). */
 export function distributionKeys(distributions: readonly Distribution[]): Set<string> {
   return new Set(distributions.map((d) => `${d.indicator.key}|${d.measure}`));

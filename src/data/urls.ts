@@ -46,6 +46,8 @@ export const regionsPath = (): string => sitePath('regions/');
 export const regionPath = (slug: string): string => sitePath(`regions/${slug}/`);
 export const yearsPath = (): string => sitePath('years/');
 export const yearPath = (year: number | string): string => sitePath(`years/${year}/`);
+/** A year's distribution for one indicator on a page of its own (years with many targets): /years/2024/gdp-growth/. */
+export const yearDistributionPath = (year: number | string, key: string, measure: string): string => sitePath(`years/${year}/${key}-${measure}/`);
 export const indicatorsPath = (): string => sitePath('indicators/');
 export const indicatorPath = (key: string): string => sitePath(`indicators/${key}/`);
 export const dataPath = (file = ''): string => sitePath(`data/${file}`);

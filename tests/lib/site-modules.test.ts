@@ -10,6 +10,7 @@ import {
 import { chineseDate, citeAuthor, regionWithParents } from '../../src/data/format.ts';
 import { absoluteUrl, sourceSlug, sourceSlugMap } from '../../src/data/urls.ts';
 import { parseText } from '../../src/lib/parse/index.ts';
+import { splitDistributions, YEAR_PAGE_MARKERS } from '../../src/data/distribution.ts';
 import { parsedSeeds } from './seeds.ts';
 
 const result = parsedSeeds();
@@ -222,5 +223,19 @@ describe('tocTree', () => {
     expect(tocTree(d.sections).some((n) => n.part)).toBe(false);
     const seed = parsedSeeds().documents[0]!;
     expect(tocTree(seed.sections, seed.paragraphs).filter((n) => n.part)).toEqual([]);
+  });
+});
+
+describe('splitDistributions', () => {
+  const dist = (n: number) => ({ points: Array.from({ length: n }, (_, i) => i) });
+  it('keeps every distribution on the year page while the markers fit', () => {
+    const ds = [dist(100), dist(100), dist(YEAR_PAGE_MARKERS - 200)];
+    expect(splitDistributions(ds)).toEqual({ inline: ds, own: [] });
+  });
+  it('beyond that, the page draws the first (most regions) and the rest get pages of their own', () => {
+    const ds = [dist(89), dist(83), dist(77), dist(73)];
+    const { inline, own } = splitDistributions(ds);
+    expect(inline).toEqual([ds[0]]);
+    expect(own).toEqual(ds.slice(1));
   });
 });
