@@ -261,7 +261,7 @@ export function distributionRows(d: Distribution, origin: string): Record<(typeo
 export const YEAR_PAGE_MARKERS = 300;
 
 /** Which of a year's distributions its page draws, and which get pages of their own. */
-export function splitDistributions<D extends Pick<Distribution, 'points'>>(distributions: readonly D[]): { inline: D[]; own: D[] } {
+export function splitDistributions<D extends { points: readonly unknown[] }>(distributions: readonly D[]): { inline: D[]; own: D[] } {
   const markers = distributions.reduce((n, d) => n + d.points.length, 0);
   return markers <= YEAR_PAGE_MARKERS ? { inline: [...distributions], own: [] } : { inline: distributions.slice(0, 1), own: distributions.slice(1) };
 }
