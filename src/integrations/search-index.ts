@@ -28,7 +28,7 @@ import { gzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ReportDocument } from '../lib/index.ts';
 import {
-  ByteWriter, PostingsWriter, bucketOf, encodeParts, foldText, foldedCodePoints, searchDoc, searchEntries, searchPaths, tokenKey, TOKEN_VERSION, writeKey, writePostings,
+  ByteWriter, PostingsWriter, bucketOf, encodeParts, foldText, foldedCodePoints, indexedDocuments, searchDoc, searchEntries, searchPaths, tokenKey, TOKEN_VERSION, writeKey, writePostings,
   type SearchDoc, type SearchEntry, type SearchManifest, type SearchText, type ShardDocs, type ShardInfo, type TokenKey,
 } from '../lib/search/index.ts';
 
@@ -463,7 +463,7 @@ export default function searchIndex(opts: IndexOptions = {}): AstroIntegration {
   let cacheDir = tmpdir();
   const start = async (logger: Logger): Promise<Pending> => {
     const { loadCorpus } = await import('../data/load.ts');
-    const input = indexInput((await loadCorpus()).result.documents);
+    const input = indexInput(indexedDocuments((await loadCorpus()).result));
     if (process.env.SEARCH_INDEX_THREAD === 'main') return inThisThread(input, opts);
     mkdirSync(cacheDir, { recursive: true });
     return inWorker(input, opts, mkdtempSync(path.join(cacheDir, 'search-index-')), logger);

@@ -5,7 +5,7 @@
  * search benchmark.
  */
 import { loadCorpus } from '../../src/data/load.ts';
-import { searchEntries, type SearchEntry } from '../../src/lib/search/records.ts';
+import { indexedDocuments, searchEntries, type SearchEntry } from '../../src/lib/search/records.ts';
 import { foldText } from '../../src/lib/search/tokens.ts';
 
 /** The seeds as the site parses them (src/data/load.ts). */
@@ -29,7 +29,7 @@ let corpus: Corpus | null = null;
 /** The entries of the sources being searched (REPORTS_DIR, else seeds/), folded once. */
 export function searchCorpus(): Corpus {
   if (!corpus) {
-    const entries = searchEntries(corpusData.result.documents);
+    const entries = searchEntries(indexedDocuments(corpusData.result));
     corpus = { entries, folded: new Map(entries.map((e) => [e.url, foldText(e.text).folded])) };
   }
   return corpus;
@@ -94,7 +94,7 @@ export function samplePhrases(): Phrase[] {
     // Across a hard line break of the source (the newspaper page is set in narrow columns).
     const lines = src.text.split(/\r?\n/);
     let breaks = 0;
-    for (const d of result.documents.filter((x) => x.sourceFile === src.file)) {
+    for (const d of indexedDocuments(result).filter((x) => x.sourceFile === src.file)) {
       for (const p of d.paragraphs) {
         if (breaks >= 4 || p.position.endLine === p.position.startLine) continue;
         const l1 = lines[p.position.startLine - 1]!.trim();

@@ -5,7 +5,8 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildIndex, writeIndex, type BuiltIndex } from '../../src/integrations/search-index.ts';
 import { ByteReader, ByteWriter, PostingsWriter, bucketOf, readBucket, readPostings, writeKey, writePostings, type Postings } from '../../src/lib/search/postings.ts';
-import { decodeParts, encodeParts, searchEntries, searchPaths, type SearchText, type ShardDocs } from '../../src/lib/search/records.ts';
+import { decodeParts, encodeParts, indexedDocuments, searchEntries, searchPaths, type SearchText, type ShardDocs } from '../../src/lib/search/records.ts';
+import { parseSources } from '../../src/lib/parse/index.ts';
 import { foldText, indexTokens, tokenKey, type TokenKey } from '../../src/lib/search/tokens.ts';
 import { doc, parsedSeeds } from './seeds.ts';
 
@@ -34,6 +35,18 @@ describe('searchEntries', () => {
     const h = entries.find((x) => x.url === '/reports/weihai-2024/#s2-1')!;
     expect(h).toMatchObject({ heading: true, part: 'tasks', headings: ['二、2024年政府工作目标任务'] });
     expect(entries.filter((x) => x.docId === 'weihai-2024-coverage').every((x) => x.part === 'other')).toBe(true);
+  });
+});
+
+describe('indexedDocuments', () => {
+  it('leaves out a document that repeats another word for word (one report filed under two names), and only that', () => {
+    const text = '各位代表：\n现在，我代表烟台市人民政府向大会报告政府工作，请予审议。\n一、2023年工作回顾\n全市生产总值增长6%。\n二、2024年工作安排\n主要预期目标是：地区生产总值增长5.5%左右。\n';
+    const other = text.replace('6%', '6.1%');
+    const bytes = (t: string) => new TextEncoder().encode(t);
+    const r = parseSources([{ file: 'a.txt', bytes: bytes(text) }, { file: 'b.txt', bytes: bytes(text) }, { file: 'c.txt', bytes: bytes(other) }]);
+    expect(r.documents.map((d) => d.sourceFile)).toEqual(['a.txt', 'b.txt', 'c.txt']);
+    expect(r.diagnostics.filter((d) => d.ruleId === 'duplicate-document').map((d) => d.file)).toEqual(['b.txt']);
+    expect(indexedDocuments(r).map((d) => d.sourceFile)).toEqual(['a.txt', 'c.txt']);
   });
 });
 

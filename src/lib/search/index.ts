@@ -14,7 +14,7 @@ export { ByteReader, ByteWriter, PostingsWriter, bucketOf, readBucket, readPosti
 export { parseQuery, type ParsedQuery } from './query.ts';
 export { KIND_ORDER, compareRank, excerpt, matchRanges, rankKey, type MatchInfo, type RankKey } from './rank.ts';
 export {
-  decodeParts, encodeParts, figureNotes, kindFacet, searchDoc, searchEntries, searchPaths,
+  decodeParts, encodeParts, figureNotes, indexedDocuments, kindFacet, searchDoc, searchEntries, searchPaths,
   type FigureNote, type PartFacet, type SearchDoc, type SearchEntry, type SearchManifest, type SearchText, type ShardDocs, type ShardInfo,
 } from './records.ts';
 export { hasHan, looksTraditional } from './hint.ts';

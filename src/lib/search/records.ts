@@ -4,7 +4,7 @@
  * report page (`/reports/<doc>/#<id>`), and the layout of the index files. Pure:
  * the search-index integration writes the files, the browser reads them.
  */
-import type { RegionLevel, ReportDocument, SectionPart } from '../schema.ts';
+import type { ParseResult, RegionLevel, ReportDocument, SectionPart } from '../schema.ts';
 
 /** Facet value for the part of a report. */
 export type PartFacet = 'review' | 'tasks' | 'government' | 'other';
@@ -90,6 +90,16 @@ export function searchDoc(d: ReportDocument): SearchDoc {
     year: d.year,
     kind: kindFacet(d),
   };
+}
+
+/**
+ * The documents the search index holds: all but those the parser found to repeat another word for
+ * word (`duplicate-document`: the same report filed under two names), which would only show every
+ * hit twice, list one passage as two sources and count a phrase twice in its trends. Their pages stay.
+ */
+export function indexedDocuments(result: Pick<ParseResult, 'documents' | 'diagnostics'>): ReportDocument[] {
+  const repeats = new Set(result.diagnostics.filter((d) => d.ruleId === 'duplicate-document' && d.documentId).map((d) => d.documentId!));
+  return result.documents.filter((d) => !repeats.has(d.id));
 }
 
 /** Documents in rank order: newest year first, reports before coverage, then as given. */
