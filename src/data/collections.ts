@@ -12,7 +12,7 @@ import type { IdAlias } from '../lib/parse/index.ts';
 import { buildComparisons, compareComparisons, hierarchyGaps, targetOutcomes, type Comparison, type HierarchyGap, type TargetOutcome } from '../lib/compare/index.ts';
 import { sortDocuments } from './catalog.ts';
 import { yearDistributions, type Distribution } from './distribution.ts';
-import { documentMarkdown } from '../lib/parse/index.ts';
+import { documentMarkdown, repeatedDocument } from '../lib/parse/index.ts';
 import { loadCorpus, type Corpus } from './load.ts';
 import { absoluteUrl, reportPath, sourceSlug, sourceSlugMap } from './urls.ts';
 
@@ -90,6 +90,16 @@ export async function aliasesInto(documentId: string): Promise<IdAlias[]> {
 
 export async function allDiagnostics(): Promise<Diagnostic[]> {
   return (await parsed()).diagnostics;
+}
+
+/** Document id → the document it repeats word for word (the same report filed under two names). */
+export async function repeats(): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const d of await allDiagnostics()) {
+    const twin = repeatedDocument(d);
+    if (twin && d.documentId) out.set(d.documentId, twin);
+  }
+  return out;
 }
 
 export async function corpusMeta() {

@@ -106,6 +106,7 @@ describe('public surface', () => {
           "parseSources",
           "parseSourcesWithTrees",
           "parseText",
+          "repeatedDocument",
         ],
         "search": [
           "ByteReader",
@@ -131,6 +132,7 @@ describe('public surface', () => {
           "foldedStarts",
           "hasHan",
           "indexTokens",
+          "indexedDocuments",
           "judgeQuote",
           "kindFacet",
           "loadTraditionalConverter",

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildIndex, writeIndex, type BuiltIndex } from '../../src/integrations/search-index.ts';
 import { ByteReader, ByteWriter, PostingsWriter, bucketOf, readBucket, readPostings, writeKey, writePostings, type Postings } from '../../src/lib/search/postings.ts';
 import { decodeParts, encodeParts, indexedDocuments, searchEntries, searchPaths, type SearchText, type ShardDocs } from '../../src/lib/search/records.ts';
-import { parseSources } from '../../src/lib/parse/index.ts';
+import { parseSources, repeatedDocument } from '../../src/lib/parse/index.ts';
 import { foldText, indexTokens, tokenKey, type TokenKey } from '../../src/lib/search/tokens.ts';
 import { doc, parsedSeeds } from './seeds.ts';
 
@@ -47,6 +47,8 @@ describe('indexedDocuments', () => {
     expect(r.documents.map((d) => d.sourceFile)).toEqual(['a.txt', 'b.txt', 'c.txt']);
     expect(r.diagnostics.filter((d) => d.ruleId === 'duplicate-document').map((d) => d.file)).toEqual(['b.txt']);
     expect(indexedDocuments(r).map((d) => d.sourceFile)).toEqual(['a.txt', 'c.txt']);
+    const note = r.diagnostics.find((d) => d.ruleId === 'duplicate-document')!;
+    expect([note.documentId, repeatedDocument(note)]).toEqual([r.documents[1]!.id, r.documents[0]!.id]);
   });
 });
 

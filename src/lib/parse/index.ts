@@ -3,7 +3,7 @@
  * (the caller reads the files: `src/data/read-sources.ts`). Runs at build time in Node; not
  * imported by client code.
  */
-export { parseSources, parseSourcesWithTrees, parseText, PARSER_VERSION, type SourceInput } from './parse.ts';
+export { parseSources, parseSourcesWithTrees, parseText, PARSER_VERSION, repeatedDocument, type SourceInput } from './parse.ts';
 export { checkConservation, type ConservationReport } from './conservation.ts';
 export {
   buildIdLedger, fingerprint, idAliases, IdAliasSchema, IdLedgerSchema, type IdAlias, type IdLedger,

@@ -201,6 +201,11 @@ export function parseSources(inputs: SourceInput[]): ParseResult {
 }
 
 /** Convenience for tests and scripts: parse one text. */
+/** The document a `duplicate-document` diagnostic says its document repeats word for word, or null. */
+export function repeatedDocument(d: Pick<Diagnostic, 'ruleId' | 'message'>): string | null {
+  return d.ruleId === 'duplicate-document' ? (/ repeats (\S+) word for word/.exec(d.message)?.[1] ?? null) : null;
+}
+
 export function parseText(text: string, file = 'input.txt'): ParseResult {
   return parseSources([{ file, bytes: new TextEncoder().encode(text) }]);
 }
