@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { ROOT, doc, parsedSeeds } from './seeds.ts';
 import { maskedKey, reportChanges, similarity } from '../../src/lib/compare/changes.ts';
 import { consecutivePairs } from '../../src/data/catalog.ts';
+import { parseSources } from '../../src/lib/parse/index.ts';
 
 const SRC = readFileSync(join(ROOT, 'seeds', '003_88f1127700d663e6.txt'), 'utf8').split('\n');
 const line = (n: number) => SRC[n - 1]!;
@@ -83,5 +84,25 @@ describe('consecutive years', () => {
     expect(maskedKey('生产总值增长6%，')).toBe(maskedKey('生产总值增长5.5%'));
     expect(similarity('abcd', 'abcd')).toBe(1);
     expect(similarity('abcd', 'wxyz')).toBe(0);
+  });
+});
+
+describe('a changed qualifier is a change', () => {
+  // The shape of hebei/河北省_2023.txt → 2024: 规模以上工业增加值增长5.5%以上 → 增长5.5%左右.
+  const report = (year: number, targets: string) =>
+    `各位代表：\n现在，我代表河北省人民政府向大会作政府工作报告，请予审议。\n一、${year - 1}年工作回顾\n过去一年经济回升。\n二、${year}年工作安排\n主要预期目标是：${targets}。\n`;
+  const bytes = (t: string) => new TextEncoder().encode(t);
+  const r = parseSources([
+    { file: 'a.txt', bytes: bytes(report(2023, '地区生产总值增长6%左右，规模以上工业增加值增长5.5%以上，社会消费品零售总额增长6%以上')) },
+    { file: 'b.txt', bytes: bytes(report(2024, '地区生产总值增长5.5%左右，规模以上工业增加值增长5.5%左右，社会消费品零售总额增长6%以上')) },
+  ]);
+  const t = new Map(reportChanges(r.documents[0]!, r.documents[1]!).targets.map((x) => [x.key, x]));
+
+  test('以上 → 左右 at the same number is said, not "unchanged"', () => {
+    expect([t.get('industrial-value-added')!.delta, t.get('industrial-value-added')!.qualifierChange]).toEqual([0, { from: '以上', to: '左右' }]);
+  });
+  test('the same words, or a number that moved under the same words, carry no qualifier change', () => {
+    expect([t.get('retail-sales')!.delta, t.get('retail-sales')!.qualifierChange]).toEqual([0, null]);
+    expect([t.get('gdp')!.delta, t.get('gdp')!.qualifierChange]).toEqual([-0.5, null]);
   });
 });

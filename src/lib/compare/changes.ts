@@ -28,10 +28,26 @@ export interface TargetChange {
   key: string;
   label: string;
   measure: Target['kind'];
-  from: { stated: string; value: number | null; unit: string | null; quote: string; url: string } | null;
-  to: { stated: string; value: number | null; unit: string | null; quote: string; url: string } | null;
+  from: TargetSide | null;
+  to: TargetSide | null;
   /** to − from, in the target's unit (percentage points for growth rates); null when not both numbers. */
   delta: number | null;
+  /**
+   * The words that bound the figure changed (以上 → 左右: a floor became a point; 左右 → 以上): said
+   * beside the change, since "6%以上 → 6%左右" is not "unchanged". Null when both years say the same.
+   */
+  qualifierChange: { from: string; to: string } | null;
+}
+
+export interface TargetSide {
+  stated: string;
+  value: number | null;
+  unit: string | null;
+  /** The qualifier as written (左右, 以上, 不低于), or null. */
+  qualifier: string | null;
+  comparator: Target['comparator'];
+  quote: string;
+  url: string;
 }
 
 export interface SentencePiece {
@@ -388,10 +404,12 @@ const INDICATOR_ORDER = new Map(INDICATORS.map((ind, i) => [ind.key, i]));
 
 /** The two reports' annual targets side by side, by indicator and measure. */
 export function targetChanges(from: ChangesDocument, to: ChangesDocument): TargetChange[] {
-  const side = (d: ChangesDocument, t: Target) => ({
+  const side = (d: ChangesDocument, t: Target): TargetSide => ({
     stated: statedFigure({ ...t, canonical: keyOf(t) }, 'annual'),
     value: t.value,
     unit: t.unit,
+    qualifier: t.qualifier,
+    comparator: t.comparator,
     quote: t.quote,
     url: paragraphPath(d.id, t.paragraphId, t.quote),
   });
@@ -402,7 +420,7 @@ export function targetChanges(from: ChangesDocument, to: ChangesDocument): Targe
       if (!key || t.horizon !== 'annual') continue;
       const measure = t.kind;
       const id = `${key}|${measure === 'qualitative' ? 'any' : measure}`;
-      const row = rows.get(id) ?? { key, label: indicatorByKey(key)?.label ?? t.metric, measure, from: null, to: null, delta: null };
+      const row: TargetChange = rows.get(id) ?? { key, label: indicatorByKey(key)?.label ?? t.metric, measure, from: null, to: null, delta: null, qualifierChange: null };
       if (!row[which]) row[which] = side(d, t);
       rows.set(id, row);
     }
@@ -421,6 +439,8 @@ export function targetChanges(from: ChangesDocument, to: ChangesDocument): Targe
   }
   for (const r of rows.values()) {
     if (r.from?.value != null && r.to?.value != null && r.from.unit === r.to.unit) r.delta = Number(formatNumber(r.to.value - r.from.value));
+    // Only between two numbers: a qualitative target's words are its whole statement.
+    if (r.delta !== null && r.from!.comparator !== r.to!.comparator) r.qualifierChange = { from: r.from!.qualifier ?? '（无）', to: r.to!.qualifier ?? '（无）' };
   }
   return [...rows.values()].sort((a, b) => (INDICATOR_ORDER.get(a.key) ?? 99) - (INDICATOR_ORDER.get(b.key) ?? 99));
 }
