@@ -70,6 +70,13 @@ describe('year from the strongest evidence', () => {
     expect(r.documents[0]!.dateText).toBe('（二〇〇三年一月十日）');
   });
 
+  it('a report that names itself in its opening keeps that name as its title (national/national-1956.txt line 3)', () => {
+    const r = parseText('各位代表：\n现在我代表中华人民共和国国务院向第一届全国人民代表大会第三次会议提出关于１９５５年国家决算和１９５６年国家预算的报告，请予审查。\n一、１９５５年国家决算\n１９５５年国家决算的收支总数如下。\n');
+    expect(r.documents[0]!.title).toBe('国务院关于1955年国家决算和1956年国家预算的报告');
+    const work = parseText(`${OPENING('市人民政府')}一、2023年工作回顾\n过去一年。\n二、2024年工作安排\n今年。\n`);
+    expect(work.documents[0]!.title).toMatch(/政府工作报告$/);
+  });
+
   it('counting years is the last resort, and says so', () => {
     const r = parseText(`${OPENING('市人民政府')}我们做了很多工作，2023年全市增长，2023年改革，2023年开放。\n`);
     expect(r.documents[0]!.evidence.year).toMatchObject({ rule: 'year-counts', strength: 'weak' });

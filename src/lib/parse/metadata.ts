@@ -162,6 +162,16 @@ function readCover(lines: ClassifiedLine[], file: string, simplified: string, di
   return { session, speaker, date, dateText, dateFound };
 }
 
+/**
+ * The name a report gives itself in its opening when it is not the government work report: the
+ * State Council reported on the plan or the budget in some years ("向…提出关于１９５５年国家决算和
+ * １９５６年国家预算的报告"). Digits as ASCII; null for a work report ("作政府工作报告", "关于政府工作的报告").
+ */
+function ownName(simplified: string): string | null {
+  const m = /(?:提出|作)(关于[^，。；\n]{2,60}?的报告)/.exec(simplified.slice(0, 3000));
+  return m && !/政府工作/.test(m[1]!) ? asciiDigits(m[1]!) : null;
+}
+
 export function inferMetadata(file: string, lines: ClassifiedLine[], text: string, hasOpening: boolean): Metadata {
   const diagnostics: Diagnostic[] = [];
   const firstLine = lines.find((l) => l.kind !== 'blank')?.line ?? lines[0]?.line ?? 1;
@@ -226,10 +236,13 @@ export function inferMetadata(file: string, lines: ClassifiedLine[], text: strin
   }
 
   const where = region ? (region.level === 'national' ? '国务院' : region.name) : '';
+  const own = ownName(simplified);
   const title =
     kind === 'coverage'
       ? `${region?.shortName ?? ''}${year ? `${year}年` : ''}《政府工作报告》新闻报道`
-      : kind === 'five-year-plan'
+      : own
+        ? `${where}${own}${kind === 'partial-report' ? '（节选）' : ''}`
+        : kind === 'five-year-plan'
         ? `${where}${year ? `${year}年` : ''}五年规划纲要的报告`
         : `${where}${year ? `${year}年` : ''}政府工作报告${kind === 'partial-report' ? '（节选）' : ''}`;
   return {
