@@ -14,7 +14,7 @@ const ms = Date.now() - view.started;
 await view.page.evaluate(() => document.fonts.ready);
 await view.page.screenshot({ path: out });
 await view.close();
-const kind = (p: string) => (p.endsWith('.html') ? 'html' : p.includes('/pagefind/') ? 'search index' : p.endsWith('.js') ? 'js' : p.endsWith('.css') ? 'css' : p.endsWith('.json') ? 'json' : 'other');
+const kind = (p: string) => (p.endsWith('.html') ? 'html' : p.includes('/search/') ? 'search index' : p.endsWith('.js') ? 'js' : p.endsWith('.css') ? 'css' : p.endsWith('.json') ? 'json' : 'other');
 const by = new Map<string, { n: number; bytes: number; gzip: number }>();
 for (const s of served) {
   const k = kind(s.path);

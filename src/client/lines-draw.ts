@@ -10,12 +10,12 @@ import {
 import type { LinesSeries } from '../lib/compare/index.ts';
 import { sitePath } from '../data/urls.ts';
 import { chartParts } from './lazy-chart.ts';
+import { DASHES } from './lines-legend.ts';
 
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip);
 
 /** Marker shapes and dashes by line, in the order the legend (LinesChart.astro) uses. */
 export const SHAPES: PointStyle[] = ['circle', 'triangle', 'rect', 'rectRot', 'star', 'crossRot'];
-export const DASHES: number[][] = [[], [6, 4], [2, 3], [8, 3, 2, 3], [1, 2], [10, 4]];
 
 const num = (n: number) => String(Number(n.toFixed(6)));
 

@@ -1,9 +1,10 @@
 /**
  * The HTML legend of a lines chart: each line's marker shape and dash in SVG beside its name, in
- * the order of SHAPES and DASHES in lines-draw.ts, so that no line depends on colour alone. Used by
+ * the order of SHAPES in lines-draw.ts and of DASHES here, so that no line depends on colour alone. Used by
  * LinesChart.astro (server-rendered) and by pages that draw their lines in the browser (terms-page.ts).
  */
-const DASH = ['', '6 4', '2 3', '8 3 2 3', '1 2', '10 4'];
+/** Dash patterns by line; lines-draw.ts draws with the same ones, so legend and chart cannot drift apart. */
+export const DASHES: number[][] = [[], [6, 4], [2, 3], [8, 3, 2, 3], [1, 2], [10, 4]];
 
 function marker(i: number, hollow: boolean): string {
   const k = i % 6;
@@ -17,6 +18,6 @@ function marker(i: number, hollow: boolean): string {
 
 /** The SVG sample of line i: its dash and its marker (the first line's circle hollow, as lines-draw.ts draws a region's own line). */
 export function legendSvg(i: number, hollow = true): string {
-  const dash = DASH[i % 6] ? ` stroke-dasharray="${DASH[i % 6]}"` : '';
+  const dash = DASHES[i % 6]!.length ? ` stroke-dasharray="${DASHES[i % 6]!.join(' ')}"` : '';
   return `<svg viewBox="0 0 28 14" width="28" height="14" aria-hidden="true"><line x1="1" y1="7" x2="27" y2="7"${dash} />${marker(i, hollow)}</svg>`;
 }

@@ -165,6 +165,9 @@ interface RunState {
 
 const runs = new WeakMap<SearchOutcome, RunState>();
 
+/** Some phrase of the variant is looked up by a sample of its pairs (phraseTokens: exact false), so postings only suggest matches. */
+const inexact = (v: Variant): boolean => v.words.some((w) => !w.ph.exact) || (v.joined !== null && !v.joined.ph.exact);
+
 export class SearchEngine {
   private readonly starts: number[];
   private readonly files = new Map<string, Promise<unknown>>();
@@ -407,7 +410,8 @@ export class SearchEngine {
       const wordStarts = per.map((m) => m.get(e)!);
       out.set(e, { wordStarts, runStarts: joined ? (joined.get(e) ?? []) : wordStarts[0]!, converted: v.converted });
     }
-    return out;
+    // A long phrase is looked up by a sample of its pairs: the postings give candidates, the texts prove them.
+    return inexact(v) ? this.matchTexts(v, [...out.keys()]) : out;
   }
 
   /**
@@ -522,8 +526,7 @@ export class SearchEngine {
     // Few candidates from rare tokens: prove them against their texts, all shards at once.
     for (const v of state.variants) {
       const cands = this.candidates(v);
-      const inexact = v.words.some((w) => !w.ph.exact) || (v.joined && !v.joined.ph.exact);
-      if (cands && (cands.length <= VERIFY_MAX || inexact)) {
+      if (cands && (cands.length <= VERIFY_MAX || inexact(v))) {
         const queued = new Set(state.queue);
         const mine = cands.filter((e) => queued.has(this.shardOf(e)));
         const checked = mine.length <= VERIFY_MAX ? await this.matchTexts(v, mine) : await this.matchByShards(v, mine);

@@ -5,7 +5,7 @@
  * a plain list of links with an aria-live count.
  */
 import {
-  allMatches, compareSources, excerpt, hasHan, judgeQuote, loadTraditionalConverter, looksTraditional, phraseTokens, trimQuote,
+  MAX_QUERY_CHARS, allMatches, compareSources, excerpt, foldText, hasHan, judgeQuote, loadTraditionalConverter, looksTraditional, phraseTokens, trimQuote,
   type Match, type PartFacet, type SearchDoc, type SearchText,
 } from '../lib/search/index.ts';
 import { searchPath } from '../data/urls.ts';
@@ -379,9 +379,14 @@ class SearchPage {
     }
   }
 
-  /** Entries where a phrase occurs verbatim, in every document kind (at most MAX_SOURCES), and whether there are more. */
+  /**
+   * Entries where a phrase occurs verbatim, in every document kind (at most MAX_SOURCES), and whether
+   * there are more. The phrase is searched folded (no spaces: one word) and, when longer than a query
+   * may be, by its opening words: allMatches then holds each paragraph against the whole quote.
+   */
   private async occurrences(engine: SearchEngine, phrase: string): Promise<{ entries: number[]; more: boolean }> {
-    let o = await engine.search(`"${phrase}"`, {}, MAX_SOURCES + 1);
+    const head = Array.from(foldText(phrase).folded).slice(0, MAX_QUERY_CHARS).join('');
+    let o = await engine.search(head, {}, MAX_SOURCES + 1);
     for (let step = 0; step < 10 && !o.complete && o.hits.length <= MAX_SOURCES; step++) o = await engine.more(o, MAX_SOURCES + 1);
     return { entries: o.hits.slice(0, MAX_SOURCES).map((h) => h.entry), more: o.hits.length > MAX_SOURCES || !o.complete };
   }

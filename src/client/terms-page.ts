@@ -102,6 +102,7 @@ class TermsPage {
   }
 
   private async show(r: { q: string; reports: TermDocCount[]; using: TermDocCount[] } | null): Promise<void> {
+    const serial = this.serial;
     this.chart.chart?.destroy();
     this.chart.chart = undefined;
     if (this.csvUrl) URL.revokeObjectURL(this.csvUrl);
@@ -128,6 +129,8 @@ class TermsPage {
     a.href = this.csvUrl;
     a.download = `terms-${r.q}.csv`;
     const { drawLines } = await import('./lines-draw.ts');
+    // A newer phrase may have been asked for while the chart code loaded: it draws, not this one.
+    if (serial !== this.serial) return;
     drawLines(this.chart as Parameters<typeof drawLines>[0], series, { min: 0, pointRadius: series.labels.length > 24 ? 3 : 5 });
   }
 

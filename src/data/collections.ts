@@ -17,7 +17,7 @@ import { loadCorpus, type Corpus } from './load.ts';
 import { absoluteUrl, reportPath, sourceSlug, sourceSlugMap } from './urls.ts';
 
 /** Per parse (a new one under `astro dev` when a source changes): what the queries below derive from it once. */
-const derived = new WeakMap<Corpus['result'], { documents: ReportDocument[]; sources: SourceEntry[]; diagnostics: Diagnostic[] }>();
+const derived = new WeakMap<Corpus['result'], { documents: ReportDocument[]; sources: SourceEntry[]; diagnostics: Diagnostic[]; repeats: Map<string, string>; distributions: Map<number, Promise<Distribution[]>> }>();
 
 async function parsed() {
   const { result } = await loadCorpus();
@@ -28,6 +28,11 @@ async function parsed() {
       documents: sortDocuments(result.documents),
       sources: result.sources.map((source) => ({ slug: slugs.get(source.file)!, source })).sort((a, b) => a.source.file.localeCompare(b.source.file)),
       diagnostics: result.diagnostics,
+      repeats: new Map(result.diagnostics.flatMap((x) => {
+        const twin = repeatedDocument(x);
+        return twin && x.documentId ? [[x.documentId, twin] as const] : [];
+      })),
+      distributions: new Map(),
     };
     derived.set(result, d);
   }
@@ -94,12 +99,7 @@ export async function allDiagnostics(): Promise<Diagnostic[]> {
 
 /** Document id → the document it repeats word for word (the same report filed under two names). */
 export async function repeats(): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const d of await allDiagnostics()) {
-    const twin = repeatedDocument(d);
-    if (twin && d.documentId) out.set(d.documentId, twin);
-  }
-  return out;
+  return (await parsed()).repeats;
 }
 
 export async function corpusMeta() {
@@ -115,5 +115,12 @@ export async function regionsBySlug(): Promise<Map<string, Region>> {
 
 /** One year's targets across regions, one distribution per indicator and measure in % (src/data/distribution.ts). */
 export async function distributionsFor(year: number): Promise<Distribution[]> {
-  return yearDistributions(await allComparisons((c) => c.year === year && c.horizon === 'annual'), await regionsBySlug(), year);
+  // Once per year and parse: the year page, its indicator pages and the CSVs all ask for them.
+  const cache = (await parsed()).distributions;
+  let hit = cache.get(year);
+  if (!hit) {
+    hit = (async () => yearDistributions(await allComparisons((c) => c.year === year && c.horizon === 'annual'), await regionsBySlug(), year))();
+    cache.set(year, hit);
+  }
+  return hit;
 }

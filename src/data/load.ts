@@ -8,7 +8,7 @@ import { delimiter, resolve } from 'node:path';
 import type { Root } from 'mdast';
 import { idAliases, IdLedgerSchema, parseSourcesWithTrees, type IdAlias } from '../lib/parse/index.ts';
 import { ParseResultSchema, type ParseResult } from '../lib/index.ts';
-import { locateSource, readReports } from './read-sources.ts';
+import { readReports } from './read-sources.ts';
 
 export interface Corpus {
   result: ParseResult;
@@ -81,7 +81,3 @@ export function loadCorpus(root = process.cwd()): Promise<Corpus> {
   return corpus;
 }
 
-/** The file on disk a source was read from (by its name in the records). */
-export function sourceFileOnDisk(name: string, root = process.cwd()): string | null {
-  return locateSource(name, sourcePaths(root), root);
-}

@@ -38,6 +38,21 @@ export const NOTE_RULES: Record<string, Rule> = {
     read: /web page residue \(not part of the report\); kept here: ([\s\S]*)$/,
     say: (m) => `网页残留，不属于报告正文，原样保留在此：${m[1]!.trim()}`,
   },
+  'web-navigation': {
+    title: '网页导航',
+    read: /web page navigation or tools \(not part of the report\); kept here: ([\s\S]*)$/,
+    say: (m) => `网页导航或工具栏，不属于报告正文，原样保留在此：${m[1]!.trim()}`,
+  },
+  'page-header': {
+    title: '网页标题信息',
+    read: /header line \(read for the metadata, not part of the report\); kept here: ([\s\S]*)$/,
+    say: (m) => `网页或抓取工具的标题信息，用于识别地区和年份，不属于报告正文，原样保留在此：${m[1]!.trim()}`,
+  },
+  'web-byline': {
+    title: '署名或来源行',
+    read: /a byline, source or date line before the report \(not part of it\); kept here: ([\s\S]*)$/,
+    say: (m) => `报告前的署名、来源或日期行，不属于报告，原样保留在此：${m[1]!.trim()}`,
+  },
   'html-in-text': {
     title: 'HTML 或脚本文字',
     read: /HTML or script text inside the report; kept here, not rendered: ([\s\S]*)$/,
@@ -68,10 +83,10 @@ export const NOTE_RULES: Record<string, Rule> = {
     read: /another document is also (\S+) \(same region and year\); this one is (\S+?)\.$/,
     say: (m) => `另有一份文档同为 ${m[1]}（地区和年份相同），本文编号为 ${m[2]}。`,
   },
-  'region-inferred': {
-    title: '地区由推断得出',
-    read: /the region is not stated; (\S+) was inferred from the place names: \S+ mentioned (\d+) \(weighted\)(?:, next (\S+) (\d+))?\./,
-    say: (m) => `原文没有写明地区；按文中地名推断为${m[1]}（加权提及${m[2]}次${m[3] ? `，其次为${m[3]} ${m[4]}次` : ''}）。`,
+  'region-weak-evidence': {
+    title: '地区依据较弱',
+    read: /the text does not name its region; (\S+) was inferred from weak evidence \((.*)\)\.$/,
+    say: (m) => `原文没有写明地区；根据较弱的线索推断为${m[1]}（${m[2]}）。`,
   },
   'region-unknown-name': {
     title: '地区名不在区划表中',
@@ -79,16 +94,16 @@ export const NOTE_RULES: Record<string, Rule> = {
     say: (m) => `“${m[1]}”不在行政区划表中，地区改由文中地名推断。`,
   },
   'region-not-found': { title: '未能识别地区', say: () => '未能识别地区：没有“我代表……人民政府”、会议或报告人行，文中地名的提及也不够多。' },
-  'year-inferred': {
-    title: '年份由推断得出',
-    read: /(\d{4}) was inferred from the years the text mentions \(most often (\d{4})\)/,
-    say: (m) => `没有标题或日期写明年份；按文中提到的年份推断为${m[1]}年（提到最多的是${m[2]}年）。`,
+  'year-weak-evidence': {
+    title: '年份依据较弱',
+    read: /(\d{4}) was inferred from the years the text mentions \((.*)\)\.$/,
+    say: (m) => `没有日期、标题、会议、分年部分或目标写明年份；按文中提到的年份推断为${m[1]}年（${m[2]}）。`,
   },
   'year-not-found': { title: '未能识别年份', say: () => '读不出年份：没有带年份的标题、日期行，也没有出现两次以上的年份。' },
   'year-conflict': {
     title: '年份前后不一',
-    read: /the headings plan for (\d{4}) but the date line says (\d{4})/,
-    say: (m) => `标题部署的是${m[1]}年的工作，日期行却是${m[2]}年；采用${m[1]}年。`,
+    read: /(\d{4}) \(“(.*?)”\) but \S+ says (\d{4}) \(“(.*?)”\); \d{4} was used\.$/,
+    say: (m) => `“${m[2]}”表明是${m[1]}年，“${m[4]}”却指向${m[3]}年；采用${m[1]}年。`,
   },
   'session-damaged': {
     title: '会议名称残缺',

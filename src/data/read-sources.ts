@@ -12,8 +12,12 @@ import type { SourceInput } from '../lib/parse/index.ts';
 import { ConvertError, convertSource } from '../lib/convert/index.ts';
 
 const SKIP = /^(\.|README|readme)/;
-/** Extensions of the files a folder contributes (lower case): text, Word, PDF, saved web pages. */
-export const SOURCE_EXTENSIONS: readonly string[] = ['.txt', '.docx', '.pdf', '.html', '.htm'];
+/**
+ * Extensions of the files a folder contributes (lower case): text, Word, PDF, saved web pages, and
+ * the legacy .doc and RTF, so that the converter refuses them with an error naming the file
+ * (save as .docx) instead of their being passed over in silence.
+ */
+export const SOURCE_EXTENSIONS: readonly string[] = ['.txt', '.docx', '.pdf', '.html', '.htm', '.doc', '.rtf'];
 
 function walk(dir: string, out: string[]): void {
   for (const name of readdirSync(dir).sort()) {

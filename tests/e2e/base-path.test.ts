@@ -62,7 +62,7 @@ describe('a build under a base path', () => {
   });
 
   test('downloads and citations link under the base: CSV, JSON, Markdown, CITATION.cff, JSON Schema', () => {
-    for (const rel of ['data/targets.csv', 'data/results.csv', 'data/comparisons.csv', 'data/comparisons.json', 'data/documents/weihai-2024.md', 'data/CITATION.cff', 'data/schema/document.schema.json']) {
+    for (const rel of ['data/targets.csv', 'data/results.csv', 'data/comparisons.csv', 'data/comparisons.json', 'data/documents/weihai-2024.md', 'data/CITATION.cff', 'data/schema/document.schema.json', 'regions/rongcheng/hierarchy.csv', 'indicators/gdp/hierarchy.csv']) {
       const urls = ownUrls(read(rel));
       expect(urls.length, rel).toBeGreaterThan(0);
       for (const u of urls) expect(u.startsWith(ROOT_URL), `${rel}: ${u}`).toBe(true);

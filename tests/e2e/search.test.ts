@@ -229,6 +229,15 @@ describe.skipIf(!hasChromium())('search in Chromium', () => {
     expect(session.errors).toEqual([]);
   });
 
+  test('quote check: a quote longer than a search query (over 200 characters) is still found verbatim', async () => {
+    const para = corpusData.result.documents.filter((d) => d.kind === 'report').flatMap((d) => d.paragraphs.map((p) => ({ d, p }))).find(({ p }) => p.text.length > 320)!;
+    const quote = para.p.text.slice(0, 300);
+    await page.goto(`${server.url}/search/?mode=quote&quote=${encodeURIComponent(quote)}`);
+    await page.waitForSelector('.quote-result .verdict', { timeout: 20_000 });
+    expect(await page.getAttribute('.quote-result .verdict', 'data-verdict')).toBe('exact');
+    expect(await page.getAttribute('.quote-result .quote-place:has(.badge-exact) a[href^="/reports/"]', 'href')).toContain(`/reports/${para.d.id}/`);
+  });
+
   test('quote check: a quote typed in Traditional script is verbatim apart from script, and every report that holds it is listed', async () => {
     const traditional = '生产總值增長5.5%左右';
     const simplified = '生产总值增长5.5%左右';

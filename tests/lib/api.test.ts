@@ -113,6 +113,7 @@ describe('public surface', () => {
           "ByteWriter",
           "KIND_ORDER",
           "MAX_PHRASE_TOKENS",
+          "MAX_QUERY_CHARS",
           "PostingsWriter",
           "SIMILAR_ENOUGH",
           "TOKEN_VERSION",

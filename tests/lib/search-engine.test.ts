@@ -45,6 +45,34 @@ async function everything(engine: SearchEngine, q: string, filters = {}): Promis
   return o;
 }
 
+describe('a phrase longer than the index looks up exactly (over 48 characters: a sample of its pairs)', () => {
+  // No pair is rare here, so every lookup goes through the shards' postings, never the rare-token texts.
+  const dir = mkdtempSync(join(tmpdir(), 'search-engine-long-'));
+  let longServer: DistServer;
+  beforeAll(async () => {
+    writeIndex(buildIndex(documents, { shardChars: 20_000, rareMax: 0, bucketBytes: 800, textsPerFile: 3, pieceChars: 200 }), dir);
+    longServer = await serveDist(dir);
+  });
+  afterAll(async () => {
+    await longServer?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds a long passage, and not the same passage with one character changed where no sampled pair looks', async () => {
+    const i = folded.findIndex((t) => Array.from(t).length > 110);
+    const chars = Array.from(folded[i]!).slice(0, 100);
+    const engine = await SearchEngine.load(`${longServer.url}/search/`);
+    const found = await everything(engine, chars.join(''));
+    expect(found.all.map((h) => h.entry).sort((a, b) => a - b)).toEqual(truth(chars.join('')));
+    expect(found.all.map((h) => h.entry)).toContain(i);
+    const altered = [...chars];
+    altered[2] = altered[2] === '〇' ? '㐀' : '〇';
+    const none = await everything(engine, altered.join(''));
+    expect(truth(altered.join(''))).toEqual([]);
+    expect(none.all).toEqual([]);
+  });
+});
+
 describe('SearchEngine over a sharded index', () => {
   it('has several shards, so that searches go shard by shard', async () => {
     expect((await load()).manifest.shards.length).toBeGreaterThanOrEqual(4);

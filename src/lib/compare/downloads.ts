@@ -12,7 +12,8 @@ import type { HierarchyGap } from './hierarchy.ts';
 import { toCsv } from '../text/csv.ts';
 import { RULES } from './verdicts.ts';
 
-const abs = (origin: string, path: string | null | undefined) => (path ? new URL(path.replace(/^\/+/, ''), origin).href : '');
+/** A site path as an absolute URL under `root` (origin and base path: absoluteUrl(homePath(), site)). */
+const abs = (root: string, path: string | null | undefined) => (path ? new URL(path.replace(/^\/+/, ''), root.endsWith('/') ? root : `${root}/`).href : '');
 
 function absoluteSide(origin: string, s: ComparisonSide | null): ComparisonSide | null {
   return s && { ...s, url: abs(origin, s.url), sourceUrl: abs(origin, s.sourceUrl) };

@@ -11,7 +11,7 @@ export {
   type PhraseTokens, type TokenKey,
 } from './tokens.ts';
 export { ByteReader, ByteWriter, PostingsWriter, bucketOf, readBucket, readPostings, writeKey, writePostings, type Postings, type TokenRecord } from './postings.ts';
-export { parseQuery, type ParsedQuery } from './query.ts';
+export { MAX_QUERY_CHARS, parseQuery, type ParsedQuery } from './query.ts';
 export { KIND_ORDER, compareRank, excerpt, matchRanges, rankKey, type MatchInfo, type RankKey } from './rank.ts';
 export {
   decodeParts, encodeParts, figureNotes, indexedDocuments, kindFacet, searchDoc, searchEntries, searchPaths,

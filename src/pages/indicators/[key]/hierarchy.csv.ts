@@ -2,6 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allHierarchyGaps } from '../../../data/collections.ts';
 import { hierarchyCsv, type HierarchyGap } from '../../../lib/compare/index.ts';
+import { absoluteUrl, homePath } from '../../../data/urls.ts';
 import { INDICATORS } from '../../../lib/index.ts';
 
 export const getStaticPaths = (async () => {
@@ -13,5 +14,5 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<{ gaps: HierarchyGap[] }> = ({ props, site }) => {
   if (!site) throw new Error('astro.config.mjs has no `site`: CSVs need absolute links to the sentences');
-  return new Response(hierarchyCsv(props.gaps, site.href), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+  return new Response(hierarchyCsv(props.gaps, absoluteUrl(homePath(), site)), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
 };
